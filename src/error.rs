@@ -1,0 +1,365 @@
+//! [`Error`]: the one error type of the crate, with an [`ErrorKind`] to match
+//! on, and [`ServiceError`] for what the service said (code, message, request
+//! id, HTTP status).
+//!
+//! Nothing here prints payloads: a body excerpt is kept only for error
+//! responses, never for a successful body that failed to decode.
+
+use crate::types::service_enum;
+use std::fmt;
+
+/// What went wrong, broadly. Match on this; details are on [`Error`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input broke a rule of the service model; nothing was sent.
+    InvalidInput,
+    /// The service answered with an error ([`Error::service_error`] has it).
+    Service,
+    /// The request did not complete: connect, reset, TLS or I/O failure.
+    Transport,
+    /// A connect, attempt or operation timeout ran out.
+    Timeout,
+    /// Credentials could not be loaded.
+    Credentials,
+    /// A response could not be decoded (not JSON, truncated, wrong types).
+    Decode,
+    /// The client's configuration is unusable (region, endpoint, profile).
+    Config,
+    /// A paginator stopped because the service repeated its page token.
+    Pagination,
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::InvalidInput => "invalid input",
+            Self::Service => "service error",
+            Self::Transport => "transport error",
+            Self::Timeout => "timeout",
+            Self::Credentials => "credentials error",
+            Self::Decode => "decode error",
+            Self::Config => "configuration error",
+            Self::Pagination => "pagination error",
+        })
+    }
+}
+
+service_enum! {
+    /// A service error code: every error the model lists for this crate's
+    /// operations, and the common AWS ones.
+    ErrorCode {
+        /// The execution does not exist.
+        ExecutionDoesNotExist = "ExecutionDoesNotExist",
+        /// An execution with this name already exists.
+        ExecutionAlreadyExists = "ExecutionAlreadyExists",
+        /// Too many executions are running.
+        ExecutionLimitExceeded = "ExecutionLimitExceeded",
+        /// The execution cannot be redriven.
+        ExecutionNotRedrivable = "ExecutionNotRedrivable",
+        /// The ARN is malformed.
+        InvalidArn = "InvalidArn",
+        /// The state machine definition is invalid.
+        InvalidDefinition = "InvalidDefinition",
+        /// The encryption configuration is invalid.
+        InvalidEncryptionConfiguration = "InvalidEncryptionConfiguration",
+        /// The execution input is not valid JSON.
+        InvalidExecutionInput = "InvalidExecutionInput",
+        /// The logging configuration is invalid.
+        InvalidLoggingConfiguration = "InvalidLoggingConfiguration",
+        /// The state machine name is invalid.
+        InvalidName = "InvalidName",
+        /// The page token is invalid or expired.
+        InvalidToken = "InvalidToken",
+        /// The tracing configuration is invalid.
+        InvalidTracingConfiguration = "InvalidTracingConfiguration",
+        /// The resource does not exist.
+        ResourceNotFound = "ResourceNotFound",
+        /// The request breaks a constraint of the API.
+        ValidationException = "ValidationException",
+        /// A state machine with this name and a different definition exists.
+        StateMachineAlreadyExists = "StateMachineAlreadyExists",
+        /// The state machine is being deleted.
+        StateMachineDeleting = "StateMachineDeleting",
+        /// The state machine does not exist.
+        StateMachineDoesNotExist = "StateMachineDoesNotExist",
+        /// Too many state machines exist.
+        StateMachineLimitExceeded = "StateMachineLimitExceeded",
+        /// The operation does not support this state machine type.
+        StateMachineTypeNotSupported = "StateMachineTypeNotSupported",
+        /// The request conflicts with the resource's state.
+        ConflictException = "ConflictException",
+        /// A quota would be exceeded.
+        ServiceQuotaExceededException = "ServiceQuotaExceededException",
+        /// Too many tags.
+        TooManyTags = "TooManyTags",
+        /// KMS refused access to the key.
+        KmsAccessDeniedException = "KmsAccessDeniedException",
+        /// The KMS key is not usable in its current state.
+        KmsInvalidStateException = "KmsInvalidStateException",
+        /// KMS throttled the request.
+        KmsThrottlingException = "KmsThrottlingException",
+        /// The caller lacks permission.
+        AccessDeniedException = "AccessDeniedException",
+        /// The request was throttled.
+        ThrottlingException = "ThrottlingException",
+        /// The request was throttled.
+        Throttling = "Throttling",
+        /// Too many requests.
+        TooManyRequestsException = "TooManyRequestsException",
+        /// The request was throttled.
+        RequestLimitExceeded = "RequestLimitExceeded",
+        /// The access key is not known.
+        UnrecognizedClientException = "UnrecognizedClientException",
+        /// The signature does not match.
+        InvalidSignatureException = "InvalidSignatureException",
+        /// The signature does not match.
+        SignatureDoesNotMatch = "SignatureDoesNotMatch",
+        /// The request's signing time is too far from the server's clock.
+        RequestTimeTooSkewed = "RequestTimeTooSkewed",
+        /// The signed request has expired.
+        RequestExpired = "RequestExpired",
+        /// The session token has expired.
+        ExpiredTokenException = "ExpiredTokenException",
+        /// The security token is invalid.
+        IncompleteSignature = "IncompleteSignature",
+        /// The security token is not valid.
+        InvalidClientTokenId = "InvalidClientTokenId",
+        /// The caller is not subscribed to the service.
+        OptInRequired = "OptInRequired",
+        /// The action is not known.
+        UnknownOperationException = "UnknownOperationException",
+        /// The service failed.
+        InternalFailure = "InternalFailure",
+        /// The service failed.
+        InternalError = "InternalError",
+        /// The service is unavailable.
+        ServiceUnavailable = "ServiceUnavailable",
+        /// The request timed out on the server.
+        RequestTimeout = "RequestTimeout",
+        /// The request timed out on the server.
+        RequestTimeoutException = "RequestTimeoutException",
+    }
+}
+
+impl ErrorCode {
+    /// Whether the code says the caller is being throttled.
+    pub fn is_throttling(&self) -> bool {
+        matches!(
+            self,
+            Self::ThrottlingException
+                | Self::Throttling
+                | Self::TooManyRequestsException
+                | Self::RequestLimitExceeded
+                | Self::KmsThrottlingException
+        ) || matches!(
+            self.as_str(),
+            "ThrottledException"
+                | "RequestThrottledException"
+                | "ProvisionedThroughputExceededException"
+                | "BandwidthLimitExceeded"
+                | "LimitExceededException"
+                | "RequestThrottled"
+                | "SlowDown"
+        )
+    }
+}
+
+/// An error response from the service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ServiceError {
+    /// The error code, cleaned of namespace and URI suffix.
+    pub code: ErrorCode,
+    /// The service's message, if any.
+    pub message: Option<String>,
+    /// The `x-amzn-RequestId` of the response, for AWS support.
+    pub request_id: Option<String>,
+    /// The HTTP status.
+    pub status: u16,
+}
+
+/// The error of every fallible call in this crate.
+///
+/// Match on [`Error::kind`]; for service errors, [`Error::code`] and
+/// [`Error::service_error`] give the details.
+///
+/// ```
+/// # async fn demo(client: sfn_lite::Client) {
+/// use sfn_lite::{ErrorCode, ErrorKind};
+///
+/// match client.describe_execution("arn:aws:states:us-east-1:123456789012:execution:m:e").await {
+///     Ok(execution) => println!("{}", execution.status),
+///     Err(e) if e.code() == Some(&ErrorCode::ExecutionDoesNotExist) => println!("gone"),
+///     Err(e) if e.kind() == ErrorKind::Timeout => println!("try later"),
+///     Err(e) => eprintln!("{e}"),
+/// }
+/// # }
+/// ```
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+struct Inner {
+    kind: ErrorKind,
+    operation: Option<&'static str>,
+    detail: Detail,
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+#[derive(Debug)]
+enum Detail {
+    Message(String),
+    Service(ServiceError),
+    Decode { status: u16, excerpt: Option<String>, reason: String },
+}
+
+impl Error {
+    fn new(kind: ErrorKind, detail: Detail) -> Self {
+        Self { inner: Box::new(Inner { kind, operation: None, detail, source: None }) }
+    }
+
+    pub(crate) fn invalid_input(field: &str, rule: impl fmt::Display) -> Self {
+        Self::new(ErrorKind::InvalidInput, Detail::Message(format!("`{field}` {rule}")))
+    }
+
+    pub(crate) fn service(err: ServiceError) -> Self {
+        Self::new(ErrorKind::Service, Detail::Service(err))
+    }
+
+    pub(crate) fn decode(status: u16, excerpt: Option<String>, reason: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Decode, Detail::Decode { status, excerpt, reason: reason.into() })
+    }
+
+    pub(crate) fn with_message(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self::new(kind, Detail::Message(message.into()))
+    }
+
+    pub(crate) fn with_source(
+        mut self,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    ) -> Self {
+        self.inner.source = Some(source.into());
+        self
+    }
+
+    pub(crate) fn for_operation(mut self, operation: &'static str) -> Self {
+        self.inner.operation.get_or_insert(operation);
+        self
+    }
+
+    /// What kind of error this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.kind
+    }
+
+    /// The operation that failed (`"DescribeMapRun"`), when known.
+    pub fn operation(&self) -> Option<&'static str> {
+        self.inner.operation
+    }
+
+    /// The service's error, for [`ErrorKind::Service`].
+    pub fn service_error(&self) -> Option<&ServiceError> {
+        match &self.inner.detail {
+            Detail::Service(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The service's error code, for [`ErrorKind::Service`].
+    pub fn code(&self) -> Option<&ErrorCode> {
+        self.service_error().map(|e| &e.code)
+    }
+
+    /// The service's error message, for [`ErrorKind::Service`].
+    pub fn message(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.message.as_deref())
+    }
+
+    /// The request id of the response, for [`ErrorKind::Service`].
+    pub fn request_id(&self) -> Option<&str> {
+        self.service_error().and_then(|e| e.request_id.as_deref())
+    }
+
+    /// The HTTP status of the response, for service and decode errors.
+    pub fn status(&self) -> Option<u16> {
+        match &self.inner.detail {
+            Detail::Service(e) => Some(e.status),
+            Detail::Decode { status, .. } => Some(*status),
+            Detail::Message(_) => None,
+        }
+    }
+
+    /// The start of an error response body that could not be decoded.
+    ///
+    /// Kept only for error responses (which carry no customer data); `None`
+    /// when a successful response failed to decode.
+    pub fn body_excerpt(&self) -> Option<&str> {
+        match &self.inner.detail {
+            Detail::Decode { excerpt, .. } => excerpt.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(op) = self.inner.operation {
+            write!(f, "{op}: ")?;
+        }
+        match &self.inner.detail {
+            Detail::Service(e) => {
+                match e.code.as_str() {
+                    "" => write!(f, "unknown error (HTTP {})", e.status)?,
+                    code => write!(f, "{code} (HTTP {})", e.status)?,
+                }
+                if let Some(m) = &e.message {
+                    write!(f, ": {m}")?;
+                }
+                if let Some(id) = &e.request_id {
+                    write!(f, " [request id {id}]")?;
+                }
+                Ok(())
+            }
+            Detail::Decode { status, excerpt, reason } => {
+                write!(f, "cannot decode the HTTP {status} response: {reason}")?;
+                if let Some(x) = excerpt {
+                    write!(f, "; body starts {x:?}")?;
+                }
+                Ok(())
+            }
+            Detail::Message(m) => {
+                write!(f, "{}: {m}", self.inner.kind)?;
+                if let Some(source) = &self.inner.source {
+                    write!(f, ": {source}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Error");
+        d.field("kind", &self.inner.kind).field("operation", &self.inner.operation);
+        match &self.inner.detail {
+            Detail::Message(m) => d.field("message", m),
+            Detail::Service(e) => d.field("service_error", e),
+            Detail::Decode { status, excerpt, reason } => d
+                .field("status", status)
+                .field("reason", reason)
+                .field("excerpt", excerpt),
+        };
+        if let Some(source) = &self.inner.source {
+            d.field("source", source);
+        }
+        d.finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.inner.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}

@@ -1,0 +1,266 @@
+//! Map Run operations: ListMapRuns, DescribeMapRun, UpdateMapRun.
+
+use crate::client::{Client, RequestBuilder};
+use crate::error::Error;
+use crate::operation::{Operation, Sealed, check};
+use crate::types::{MapRunExecutionCounts, MapRunItemCounts, MapRunStatus};
+use crate::wire;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::{ARN_MAX, LONG_ARN_MAX, PAGE_SIZE_MAX, PAGE_TOKEN_MAX};
+
+/// Input of `ListMapRuns`: the Map Runs an execution started.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ListMapRunsInput {
+    /// The execution whose Map Runs to list.
+    pub execution_arn: String,
+    /// Page size, 0 to 1000 (0 means the service default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    /// The token of the page to fetch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl ListMapRunsInput {
+    /// An input for the execution's Map Runs.
+    pub fn new(execution_arn: impl Into<String>) -> Self {
+        Self { execution_arn: execution_arn.into(), ..Self::default() }
+    }
+}
+
+/// Output of `ListMapRuns`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ListMapRunsOutput {
+    /// The Map Runs on this page.
+    #[serde(default)]
+    pub map_runs: Vec<MapRunListItem>,
+    /// The token of the next page, absent on the last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// A Map Run, as listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct MapRunListItem {
+    /// The execution that started the Map Run.
+    #[serde(default)]
+    pub execution_arn: String,
+    /// The Map Run.
+    #[serde(default)]
+    pub map_run_arn: String,
+    /// The state machine of the execution.
+    #[serde(default)]
+    pub state_machine_arn: String,
+    /// When it started.
+    #[serde(with = "wire::timestamp", default = "wire::epoch")]
+    pub start_date: OffsetDateTime,
+    /// When it stopped.
+    #[serde(with = "wire::timestamp_opt", default, skip_serializing_if = "Option::is_none")]
+    pub stop_date: Option<OffsetDateTime>,
+}
+
+impl Sealed for ListMapRunsInput {}
+impl Operation for ListMapRunsInput {
+    const NAME: &'static str = "ListMapRuns";
+    type Output = ListMapRunsOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::required("executionArn", &self.execution_arn, 1, ARN_MAX)?;
+        check::range("maxResults", self.max_results, 0, PAGE_SIZE_MAX)?;
+        check::optional("nextToken", self.next_token.as_deref(), 1, PAGE_TOKEN_MAX)
+    }
+}
+
+/// Input of `DescribeMapRun`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct DescribeMapRunInput {
+    /// The Map Run to describe.
+    pub map_run_arn: String,
+}
+
+impl DescribeMapRunInput {
+    /// An input for the Map Run.
+    pub fn new(map_run_arn: impl Into<String>) -> Self {
+        Self { map_run_arn: map_run_arn.into() }
+    }
+}
+
+/// Output of `DescribeMapRun`: a Map Run's configuration and progress.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct DescribeMapRunOutput {
+    /// The Map Run.
+    #[serde(default)]
+    pub map_run_arn: String,
+    /// The execution that started it.
+    #[serde(default)]
+    pub execution_arn: String,
+    /// Its status.
+    #[serde(default)]
+    pub status: MapRunStatus,
+    /// When it started.
+    #[serde(with = "wire::timestamp", default = "wire::epoch")]
+    pub start_date: OffsetDateTime,
+    /// When it stopped.
+    #[serde(with = "wire::timestamp_opt", default, skip_serializing_if = "Option::is_none")]
+    pub stop_date: Option<OffsetDateTime>,
+    /// How many child workflows may run at once (0: as many as possible).
+    #[serde(default)]
+    pub max_concurrency: i32,
+    /// The percentage of failed items that fails the Map Run.
+    #[serde(with = "wire::float", default)]
+    pub tolerated_failure_percentage: f64,
+    /// The number of failed items that fails the Map Run.
+    #[serde(default)]
+    pub tolerated_failure_count: i64,
+    /// Its items, by status.
+    #[serde(default)]
+    pub item_counts: MapRunItemCounts,
+    /// Its child executions, by status.
+    #[serde(default)]
+    pub execution_counts: MapRunExecutionCounts,
+    /// How many times it was redriven.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redrive_count: Option<i32>,
+    /// When it was last redriven.
+    #[serde(with = "wire::timestamp_opt", default, skip_serializing_if = "Option::is_none")]
+    pub redrive_date: Option<OffsetDateTime>,
+}
+
+impl Sealed for DescribeMapRunInput {}
+impl Operation for DescribeMapRunInput {
+    const NAME: &'static str = "DescribeMapRun";
+    type Output = DescribeMapRunOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::required("mapRunArn", &self.map_run_arn, 1, LONG_ARN_MAX)
+    }
+}
+
+/// Input of `UpdateMapRun`: change a running Map Run's concurrency or
+/// failure tolerance.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct UpdateMapRunInput {
+    /// The Map Run to update.
+    pub map_run_arn: String,
+    /// How many child workflows may run at once (0: as many as possible).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_concurrency: Option<i32>,
+    /// The percentage of failed items that fails the Map Run, 0 to 100.
+    #[serde(with = "wire::float_opt", default, skip_serializing_if = "Option::is_none")]
+    pub tolerated_failure_percentage: Option<f64>,
+    /// The number of failed items that fails the Map Run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerated_failure_count: Option<i64>,
+}
+
+impl UpdateMapRunInput {
+    /// An input for the Map Run that changes nothing yet.
+    pub fn new(map_run_arn: impl Into<String>) -> Self {
+        Self { map_run_arn: map_run_arn.into(), ..Self::default() }
+    }
+}
+
+/// Output of `UpdateMapRun` (empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UpdateMapRunOutput {}
+
+impl Sealed for UpdateMapRunInput {}
+impl Operation for UpdateMapRunInput {
+    const NAME: &'static str = "UpdateMapRun";
+    type Output = UpdateMapRunOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::required("mapRunArn", &self.map_run_arn, 1, LONG_ARN_MAX)?;
+        check::at_least("maxConcurrency", self.max_concurrency, 0)?;
+        check::float_range("toleratedFailurePercentage", self.tolerated_failure_percentage, 0.0, 100.0)?;
+        check::at_least("toleratedFailureCount", self.tolerated_failure_count, 0)
+    }
+}
+
+impl Client {
+    /// Lists the Map Runs an execution started (`ListMapRuns`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+    /// let page = client.list_map_runs("arn:aws:states:us-east-1:123456789012:execution:sm:e").await?;
+    /// for run in &page.map_runs {
+    ///     println!("{} started {}", run.map_run_arn, run.start_date);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list_map_runs(&self, execution_arn: impl Into<String>) -> RequestBuilder<ListMapRunsInput> {
+        self.request(ListMapRunsInput::new(execution_arn))
+    }
+
+    /// Describes a Map Run: status, counts, limits (`DescribeMapRun`).
+    pub fn describe_map_run(
+        &self,
+        map_run_arn: impl Into<String>,
+    ) -> RequestBuilder<DescribeMapRunInput> {
+        self.request(DescribeMapRunInput::new(map_run_arn))
+    }
+
+    /// Changes a Map Run's concurrency or failure tolerance (`UpdateMapRun`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+    /// client
+    ///     .update_map_run("arn:aws:states:us-east-1:123456789012:mapRun:sm/map:1")
+    ///     .max_concurrency(50)
+    ///     .tolerated_failure_percentage(5.0)
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn update_map_run(&self, map_run_arn: impl Into<String>) -> RequestBuilder<UpdateMapRunInput> {
+        self.request(UpdateMapRunInput::new(map_run_arn))
+    }
+}
+
+impl RequestBuilder<ListMapRunsInput> {
+    /// Page size, 0 to 1000.
+    pub fn max_results(mut self, n: i32) -> Self {
+        self.input.max_results = Some(n);
+        self
+    }
+
+    /// The token of the page to fetch.
+    pub fn next_token(mut self, token: impl Into<String>) -> Self {
+        self.input.next_token = Some(token.into());
+        self
+    }
+}
+
+impl RequestBuilder<UpdateMapRunInput> {
+    /// How many child workflows may run at once (0: as many as possible).
+    pub fn max_concurrency(mut self, n: i32) -> Self {
+        self.input.max_concurrency = Some(n);
+        self
+    }
+
+    /// The percentage of failed items that fails the Map Run, 0 to 100.
+    pub fn tolerated_failure_percentage(mut self, pct: f64) -> Self {
+        self.input.tolerated_failure_percentage = Some(pct);
+        self
+    }
+
+    /// The number of failed items that fails the Map Run.
+    pub fn tolerated_failure_count(mut self, n: i64) -> Self {
+        self.input.tolerated_failure_count = Some(n);
+        self
+    }
+}

@@ -1,0 +1,262 @@
+//! The service's string enums. Each is `#[non_exhaustive]` and keeps a value
+//! this crate does not know yet as `Unknown(String)`, so a new value from AWS
+//! never breaks decoding and round-trips unchanged.
+
+/// Declares a service enum: known variants with their wire strings, plus
+/// `Unknown(String)`, `as_str`, `Display`, `FromStr`, `From<&str>` and serde.
+macro_rules! service_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version of the crate does not know, kept as sent.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// Every value this version of the crate knows, as sent on the wire.
+            pub const KNOWN: &'static [&'static str] = &[$($wire),+];
+
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )+
+                    Self::Unknown(other) => other.as_str(),
+                }
+            }
+
+            /// Whether this is a value the crate does not know.
+            pub fn is_unknown(&self) -> bool {
+                matches!(self, Self::Unknown(_))
+            }
+        }
+
+        /// What a lenient decoder fills in when the service omits the member:
+        /// `Unknown("")`.
+        impl Default for $name {
+            fn default() -> Self {
+                Self::Unknown(String::new())
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                match s {
+                    $( $wire => Self::$variant, )+
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(s: String) -> Self {
+                match Self::from(s.as_str()) {
+                    Self::Unknown(_) => Self::Unknown(s),
+                    known => known,
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(s))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " string"))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        Ok($name::from(v))
+                    }
+                    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<$name, E> {
+                        Ok($name::from(v))
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+    };
+}
+pub(crate) use service_enum;
+
+service_enum! {
+    /// The status of an execution.
+    ExecutionStatus {
+        /// Running.
+        Running = "RUNNING",
+        /// Finished successfully.
+        Succeeded = "SUCCEEDED",
+        /// Failed.
+        Failed = "FAILED",
+        /// Timed out.
+        TimedOut = "TIMED_OUT",
+        /// Stopped by a user or a parent.
+        Aborted = "ABORTED",
+        /// Redriven, waiting to run again.
+        PendingRedrive = "PENDING_REDRIVE",
+    }
+}
+
+service_enum! {
+    /// The status of a Map Run.
+    MapRunStatus {
+        /// Running.
+        Running = "RUNNING",
+        /// Finished successfully.
+        Succeeded = "SUCCEEDED",
+        /// Failed.
+        Failed = "FAILED",
+        /// Stopped.
+        Aborted = "ABORTED",
+    }
+}
+
+service_enum! {
+    /// The status of a state machine.
+    StateMachineStatus {
+        /// Usable.
+        Active = "ACTIVE",
+        /// Being deleted.
+        Deleting = "DELETING",
+    }
+}
+
+service_enum! {
+    /// The type of a state machine.
+    StateMachineType {
+        /// Standard workflows: exactly-once, up to a year.
+        Standard = "STANDARD",
+        /// Express workflows: at-least-once, up to five minutes.
+        Express = "EXPRESS",
+    }
+}
+
+service_enum! {
+    /// How much an execution's history is logged to CloudWatch Logs.
+    LogLevel {
+        /// Every event.
+        All = "ALL",
+        /// Errors.
+        Error = "ERROR",
+        /// Fatal errors only.
+        Fatal = "FATAL",
+        /// Nothing.
+        Off = "OFF",
+    }
+}
+
+service_enum! {
+    /// What a describe call returns of encrypted data.
+    IncludedData {
+        /// Everything, decrypted.
+        AllData = "ALL_DATA",
+        /// Metadata only; no KMS permission needed.
+        MetadataOnly = "METADATA_ONLY",
+    }
+}
+
+service_enum! {
+    /// Whether an execution can be redriven.
+    ExecutionRedriveStatus {
+        /// It can be redriven.
+        Redrivable = "REDRIVABLE",
+        /// It cannot be redriven.
+        NotRedrivable = "NOT_REDRIVABLE",
+        /// A child of a Map Run: its parent's redrive reruns it.
+        RedrivableByMapRun = "REDRIVABLE_BY_MAP_RUN",
+    }
+}
+
+service_enum! {
+    /// Lists only redriven, or only never-redriven, executions.
+    ExecutionRedriveFilter {
+        /// Executions redriven at least once.
+        Redriven = "REDRIVEN",
+        /// Executions never redriven.
+        NotRedriven = "NOT_REDRIVEN",
+    }
+}
+
+service_enum! {
+    /// How a state machine's data is encrypted.
+    EncryptionType {
+        /// A key AWS owns.
+        AwsOwnedKey = "AWS_OWNED_KEY",
+        /// A customer-managed KMS key.
+        CustomerManagedKmsKey = "CUSTOMER_MANAGED_KMS_KEY",
+    }
+}
+
+service_enum! {
+    /// Why the service rejected a request as invalid.
+    ValidationExceptionReason {
+        /// The operation does not accept a version or alias ARN.
+        ApiDoesNotSupportLabeledArns = "API_DOES_NOT_SUPPORT_LABELED_ARNS",
+        /// A required parameter is missing.
+        MissingRequiredParameter = "MISSING_REQUIRED_PARAMETER",
+        /// The Map Run has already finished.
+        CannotUpdateCompletedMapRun = "CANNOT_UPDATE_COMPLETED_MAP_RUN",
+        /// An alias's routing configuration is invalid.
+        InvalidRoutingConfiguration = "INVALID_ROUTING_CONFIGURATION",
+    }
+}
+
+service_enum! {
+    /// The state of a KMS key.
+    KmsKeyState {
+        /// Disabled.
+        Disabled = "DISABLED",
+        /// Scheduled for deletion.
+        PendingDeletion = "PENDING_DELETION",
+        /// Waiting for key material.
+        PendingImport = "PENDING_IMPORT",
+        /// Unavailable.
+        Unavailable = "UNAVAILABLE",
+        /// Being created.
+        Creating = "CREATING",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_and_unknown_values_round_trip() {
+        let s: ExecutionStatus = serde_json::from_str("\"PENDING_REDRIVE\"").unwrap();
+        assert_eq!(s, ExecutionStatus::PendingRedrive);
+        let u: ExecutionStatus = serde_json::from_str("\"PAUSED\"").unwrap();
+        assert_eq!(u, ExecutionStatus::Unknown("PAUSED".into()));
+        assert!(u.is_unknown());
+        assert_eq!(serde_json::to_string(&u).unwrap(), "\"PAUSED\"");
+        assert_eq!(MapRunStatus::from("ABORTED".to_string()), MapRunStatus::Aborted);
+        assert_eq!(LogLevel::KNOWN.len(), 4);
+        assert!(serde_json::from_str::<ExecutionStatus>("3").is_err());
+    }
+}

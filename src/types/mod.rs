@@ -1,0 +1,131 @@
+//! Shapes shared by several operations: service enums, Map Run counts,
+//! logging, tracing and encryption configuration, history events, and the
+//! [`Sensitive`] wrapper.
+
+mod enums;
+pub mod history;
+mod sensitive;
+
+pub(crate) use enums::service_enum;
+pub use enums::{
+    EncryptionType, ExecutionRedriveFilter, ExecutionRedriveStatus, ExecutionStatus, IncludedData,
+    KmsKeyState, LogLevel, MapRunStatus, StateMachineStatus, StateMachineType,
+    ValidationExceptionReason,
+};
+pub use history::{EventDetails, HistoryEvent, HistoryEventType};
+pub use sensitive::Sensitive;
+
+use serde::{Deserialize, Serialize};
+
+/// Counts of a Map Run's items (or of its child executions), by status.
+///
+/// Shared by `DescribeMapRunOutput::item_counts` and `executionCounts`, which
+/// the model defines as two shapes with the same members.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MapRunCounts {
+    /// Not started yet.
+    #[serde(default)]
+    pub pending: i64,
+    /// Running.
+    #[serde(default)]
+    pub running: i64,
+    /// Finished successfully.
+    #[serde(default)]
+    pub succeeded: i64,
+    /// Failed.
+    #[serde(default)]
+    pub failed: i64,
+    /// Timed out.
+    #[serde(default)]
+    pub timed_out: i64,
+    /// Aborted.
+    #[serde(default)]
+    pub aborted: i64,
+    /// All of them.
+    #[serde(default)]
+    pub total: i64,
+    /// Whose results were written to the result writer.
+    #[serde(default)]
+    pub results_written: i64,
+    /// Failed in a way a redrive cannot retry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failures_not_redrivable: Option<i64>,
+    /// Waiting to run again after a redrive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_redrive: Option<i64>,
+}
+
+/// Item counts of a Map Run (the model's `MapRunItemCounts`).
+pub type MapRunItemCounts = MapRunCounts;
+/// Child-execution counts of a Map Run (the model's `MapRunExecutionCounts`).
+pub type MapRunExecutionCounts = MapRunCounts;
+
+/// Whether execution input or output was left out of a describe response.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CloudWatchEventsExecutionDataDetails {
+    /// Whether the data is included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub included: Option<bool>,
+}
+
+/// CloudWatch Logs configuration of a state machine.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoggingConfiguration {
+    /// What is logged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<LogLevel>,
+    /// Whether execution data is logged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_execution_data: Option<bool>,
+    /// Where logs go.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destinations: Option<Vec<LogDestination>>,
+}
+
+/// A log destination.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LogDestination {
+    /// The CloudWatch Logs log group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cloud_watch_logs_log_group: Option<CloudWatchLogsLogGroup>,
+}
+
+/// A CloudWatch Logs log group.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CloudWatchLogsLogGroup {
+    /// Its ARN.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_group_arn: Option<String>,
+}
+
+/// AWS X-Ray tracing configuration.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TracingConfiguration {
+    /// Whether tracing is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+/// How a state machine's data is encrypted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EncryptionConfiguration {
+    /// The KMS key (ID, ARN, alias name or alias ARN).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    /// How long a data key is reused, 60 to 900 seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_data_key_reuse_period_seconds: Option<i32>,
+    /// The kind of key.
+    #[serde(default, rename = "type")]
+    pub r#type: EncryptionType,
+}
+
+/// Variables each state references, by state name (sensitive).
+pub type VariableReferences = Sensitive<std::collections::HashMap<String, Vec<String>>>;

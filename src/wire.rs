@@ -1,0 +1,370 @@
+//! AWS JSON 1.0 wire details shared by every shape: epoch-seconds timestamps,
+//! floats that may travel as `"NaN"`/`"Infinity"`, and the defaults a lenient
+//! decoder fills in for required members a server left out.
+//!
+//! Nothing here knows about a particular operation.
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::ser::Serializer;
+use std::fmt;
+use time::OffsetDateTime;
+
+/// The value a missing required timestamp decodes to (Smithy's zero value).
+pub(crate) fn epoch() -> OffsetDateTime {
+    OffsetDateTime::UNIX_EPOCH
+}
+
+/// Converts fractional epoch seconds, rounded to the microsecond: the service
+/// sends milliseconds, and rounding hides the binary noise of an `f64`.
+pub(crate) fn timestamp_from_f64(secs: f64) -> Option<OffsetDateTime> {
+    if !secs.is_finite() {
+        return None;
+    }
+    let micros = (secs * 1_000_000.0).round();
+    if micros.abs() > 9.0e18 {
+        return None;
+    }
+    OffsetDateTime::from_unix_timestamp_nanos(micros as i128 * 1_000).ok()
+}
+
+/// Epoch seconds as the service writes them: an integer when whole, else a
+/// fraction.
+pub(crate) fn timestamp_to_f64(t: &OffsetDateTime) -> f64 {
+    let nanos = t.unix_timestamp_nanos();
+    nanos as f64 / 1e9
+}
+
+struct TimestampVisitor;
+
+impl Visitor<'_> for TimestampVisitor {
+    type Value = OffsetDateTime;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a timestamp in epoch seconds")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        OffsetDateTime::from_unix_timestamp(v).map_err(E::custom)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        let v = i64::try_from(v).map_err(E::custom)?;
+        self.visit_i64(v)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        timestamp_from_f64(v).ok_or_else(|| E::custom(format!("timestamp {v} out of range")))
+    }
+}
+
+/// `#[serde(with = "crate::wire::timestamp")]` for required timestamps.
+pub(crate) mod timestamp {
+    use super::*;
+
+    pub(crate) fn serialize<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+        if t.nanosecond() == 0 {
+            s.serialize_i64(t.unix_timestamp())
+        } else {
+            s.serialize_f64(timestamp_to_f64(t))
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
+        d.deserialize_any(TimestampVisitor)
+    }
+}
+
+/// `#[serde(with = "crate::wire::timestamp_opt")]` for optional timestamps.
+pub(crate) mod timestamp_opt {
+    use super::*;
+
+    pub(crate) fn serialize<S: Serializer>(
+        t: &Option<OffsetDateTime>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => timestamp::serialize(t, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<OffsetDateTime>, D::Error> {
+        struct OptVisitor;
+        impl<'de> Visitor<'de> for OptVisitor {
+            type Value = Option<OffsetDateTime>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a timestamp in epoch seconds or null")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                timestamp::deserialize(d).map(Some)
+            }
+        }
+        d.deserialize_option(OptVisitor)
+    }
+}
+
+struct FloatVisitor;
+
+impl Visitor<'_> for FloatVisitor {
+    type Value = f64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number or one of \"NaN\", \"Infinity\", \"-Infinity\"")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
+        Ok(v)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
+        match v {
+            "NaN" => Ok(f64::NAN),
+            "Infinity" => Ok(f64::INFINITY),
+            "-Infinity" => Ok(f64::NEG_INFINITY),
+            other => Err(E::invalid_value(de::Unexpected::Str(other), &self)),
+        }
+    }
+}
+
+/// `#[serde(with = "crate::wire::float")]`: non-finite values travel as strings.
+pub(crate) mod float {
+    use super::*;
+
+    pub(crate) fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.is_nan() {
+            s.serialize_str("NaN")
+        } else if *v == f64::INFINITY {
+            s.serialize_str("Infinity")
+        } else if *v == f64::NEG_INFINITY {
+            s.serialize_str("-Infinity")
+        } else {
+            s.serialize_f64(*v)
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        d.deserialize_any(FloatVisitor)
+    }
+}
+
+/// The optional form of [`float`].
+pub(crate) mod float_opt {
+    use super::*;
+
+    pub(crate) fn serialize<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => float::serialize(v, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        struct OptVisitor;
+        impl<'de> Visitor<'de> for OptVisitor {
+            type Value = Option<f64>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a float or null")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_any(FloatVisitor).map(Some)
+            }
+        }
+        d.deserialize_option(OptVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Serialize, Deserialize, PartialEq, Debug)]
+    struct T {
+        #[serde(with = "timestamp")]
+        at: OffsetDateTime,
+        #[serde(with = "timestamp_opt", default, skip_serializing_if = "Option::is_none")]
+        maybe: Option<OffsetDateTime>,
+        #[serde(with = "float")]
+        pct: f64,
+    }
+
+    #[test]
+    fn fractional_and_exponent_timestamps_decode() {
+        let t: T = serde_json::from_str(r#"{"at":1795559751.538,"maybe":1.669852E9,"pct":5}"#)
+            .unwrap();
+        assert_eq!(t.at.unix_timestamp(), 1795559751);
+        assert_eq!(t.at.millisecond(), 538);
+        assert_eq!(t.at.nanosecond(), 538_000_000);
+        assert_eq!(t.maybe.unwrap().unix_timestamp(), 1_669_852_000);
+        assert_eq!(t.pct, 5.0);
+    }
+
+    #[test]
+    fn timestamps_round_trip_exactly() {
+        let json = r#"{"at":1795559751.538,"pct":12.5}"#;
+        let t: T = serde_json::from_str(json).unwrap();
+        assert_eq!(serde_json::to_string(&t).unwrap(), json);
+        let whole = r#"{"at":1669852000,"maybe":1669852001,"pct":0.0}"#;
+        let t: T = serde_json::from_str(whole).unwrap();
+        assert_eq!(serde_json::to_string(&t).unwrap(), whole);
+    }
+
+    #[test]
+    fn non_finite_floats_travel_as_strings() {
+        let t: T = serde_json::from_str(r#"{"at":0,"pct":"NaN"}"#).unwrap();
+        assert!(t.pct.is_nan());
+        let t: T = serde_json::from_str(r#"{"at":0,"pct":"-Infinity"}"#).unwrap();
+        assert_eq!(t.pct, f64::NEG_INFINITY);
+        let s = serde_json::to_string(&T { at: epoch(), maybe: None, pct: f64::INFINITY }).unwrap();
+        assert_eq!(s, r#"{"at":0,"pct":"Infinity"}"#);
+        assert!(serde_json::from_str::<T>(r#"{"at":0,"pct":"lots"}"#).is_err());
+    }
+
+    #[test]
+    fn out_of_range_timestamps_are_errors_not_panics() {
+        for bad in ["1e300", "-1e300", "9223372036854775807", "\"x\""] {
+            let json = format!(r#"{{"at":{bad},"pct":1}}"#);
+            assert!(serde_json::from_str::<T>(&json).is_err(), "{bad}");
+        }
+    }
+}
+
+/// The longest body excerpt an error keeps.
+const EXCERPT_CHARS: usize = 200;
+
+/// The start of a body, as text, for an error message.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_CHARS * 4)]);
+    let mut out: String = text.chars().take(EXCERPT_CHARS).collect();
+    if out.len() < text.len() || body.len() > EXCERPT_CHARS * 4 {
+        out.push('…');
+    }
+    out
+}
+
+/// Cleans an error code the way the awsJson1_0 protocol tests require:
+/// drop a `:`-suffix (`Code:http://internal...`), then a namespace
+/// (`com.amazonaws.sfn#Code`).
+pub(crate) fn clean_error_code(raw: &str) -> &str {
+    let raw = raw.split(':').next().unwrap_or(raw);
+    let raw = raw.split_once('#').map_or(raw, |(_, code)| code);
+    raw.trim()
+}
+
+/// Decodes an error response: code from the `X-Amzn-ErrorType` header, else
+/// the body's `code` or `__type`; message from `message`, `Message` or
+/// `errorMessage`. A body that is not a JSON object and a response with no
+/// code anywhere become decode errors carrying the status and an excerpt.
+pub(crate) fn decode_error(
+    status: u16,
+    error_type_header: Option<&str>,
+    request_id: Option<String>,
+    body: &[u8],
+) -> crate::error::Error {
+    use crate::error::{Error, ErrorCode, ServiceError};
+    use serde_json::Value;
+
+    let parsed: Option<serde_json::Map<String, Value>> = if body.iter().all(u8::is_ascii_whitespace)
+    {
+        Some(serde_json::Map::new())
+    } else {
+        serde_json::from_slice(body).ok()
+    };
+    let str_member = |name: &str| -> Option<&str> {
+        parsed.as_ref()?.get(name)?.as_str().filter(|s| !s.is_empty())
+    };
+    let header_code = error_type_header.map(clean_error_code).filter(|c| !c.is_empty());
+    let code = header_code.or_else(|| {
+        str_member("code").or_else(|| str_member("__type")).map(clean_error_code)
+    });
+    if parsed.is_none() && code.is_none() {
+        return Error::decode(status, Some(excerpt(body)), "the error response is not a JSON object");
+    }
+    // A JSON error with no code anywhere (moto's `"__type": null`) is still the
+    // service's answer: keep it, with an empty unknown code.
+    Error::service(ServiceError {
+        code: ErrorCode::from(code.unwrap_or_default()),
+        message: str_member("message")
+            .or_else(|| str_member("Message"))
+            .or_else(|| str_member("errorMessage"))
+            .map(str::to_owned),
+        request_id,
+        status,
+    })
+}
+
+#[cfg(test)]
+mod error_tests {
+    use super::*;
+    use crate::error::{ErrorCode, ErrorKind};
+
+    #[test]
+    fn codes_are_cleaned_in_every_form() {
+        assert_eq!(clean_error_code("ExecutionDoesNotExist"), "ExecutionDoesNotExist");
+        assert_eq!(clean_error_code("com.amazonaws.sfn#InvalidArn"), "InvalidArn");
+        assert_eq!(
+            clean_error_code("InvalidToken:http://internal.amazon.com/coral/com.amazon.coral/"),
+            "InvalidToken"
+        );
+        assert_eq!(
+            clean_error_code("aws.protocoltests#FooError:http://internal.amazon.com/"),
+            "FooError"
+        );
+    }
+
+    #[test]
+    fn header_wins_over_body() {
+        let e = decode_error(
+            400,
+            Some("InvalidArn"),
+            Some("rid".into()),
+            br#"{"__type":"ResourceNotFound","Message":"m"}"#,
+        );
+        assert_eq!(e.code(), Some(&ErrorCode::InvalidArn));
+        assert_eq!(e.message(), Some("m"));
+        assert_eq!(e.request_id(), Some("rid"));
+    }
+
+    #[test]
+    fn null_type_falls_back_and_html_is_a_decode_error() {
+        let e = decode_error(400, None, None, br#"{"__type":null,"message":"bad"}"#);
+        assert_eq!(e.kind(), ErrorKind::Service);
+        assert_eq!(e.code(), Some(&ErrorCode::Unknown(String::new())));
+        assert_eq!(e.message(), Some("bad"));
+        assert_eq!(e.status(), Some(400));
+        let e = decode_error(500, None, None, b"<html><body>Internal Server Error</body></html>");
+        assert_eq!(e.kind(), ErrorKind::Decode);
+        assert!(e.body_excerpt().unwrap().starts_with("<html>"));
+        assert!(e.to_string().contains("500"), "{e}");
+    }
+
+    #[test]
+    fn excerpts_are_short_and_char_safe() {
+        let long = "é".repeat(5000);
+        let x = excerpt(long.as_bytes());
+        assert!(x.chars().count() <= EXCERPT_CHARS + 1);
+        assert!(x.ends_with('…'));
+    }
+}
