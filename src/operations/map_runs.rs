@@ -3,6 +3,7 @@
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
 use crate::operation::{Operation, Sealed, check};
+use crate::paginate::Paginated;
 use crate::types::{MapRunExecutionCounts, MapRunItemCounts, MapRunStatus};
 use crate::wire;
 use serde::{Deserialize, Serialize};
@@ -262,5 +263,29 @@ impl RequestBuilder<UpdateMapRunInput> {
     pub fn tolerated_failure_count(mut self, n: i64) -> Self {
         self.input.tolerated_failure_count = Some(n);
         self
+    }
+}
+
+impl Paginated for ListMapRunsInput {
+    type Item = MapRunListItem;
+
+    fn set_page_size(&mut self, size: i32) {
+        self.max_results = Some(size);
+    }
+
+    fn next_token(&self) -> Option<&str> {
+        self.next_token.as_deref()
+    }
+
+    fn set_next_token(&mut self, token: Option<String>) {
+        self.next_token = token;
+    }
+
+    fn output_token(output: &ListMapRunsOutput) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+
+    fn into_items(output: ListMapRunsOutput) -> Vec<MapRunListItem> {
+        output.map_runs
     }
 }
