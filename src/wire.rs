@@ -30,8 +30,9 @@ pub(crate) fn timestamp_from_f64(secs: f64) -> Option<OffsetDateTime> {
 /// Epoch seconds as the service writes them: an integer when whole, else a
 /// fraction.
 pub(crate) fn timestamp_to_f64(t: &OffsetDateTime) -> f64 {
-    let nanos = t.unix_timestamp_nanos();
-    nanos as f64 / 1e9
+    // Seconds plus fraction: the nanosecond count exceeds 2^53, so turning it
+    // into an f64 first loses digits (1795560000.25 would print ...0.2499998).
+    t.unix_timestamp() as f64 + f64::from(t.nanosecond()) / 1e9
 }
 
 struct TimestampVisitor;
@@ -229,6 +230,18 @@ mod tests {
         let whole = r#"{"at":1669852000,"maybe":1669852001,"pct":0.0}"#;
         let t: T = serde_json::from_str(whole).unwrap();
         assert_eq!(serde_json::to_string(&t).unwrap(), whole);
+    }
+
+    #[test]
+    fn fractions_re_encode_as_sent() {
+        for json in [
+            r#"{"at":1795560000.25,"pct":1.0}"#,
+            r#"{"at":1795559760.004,"pct":1.0}"#,
+            r#"{"at":-0.5,"pct":1.0}"#,
+        ] {
+            let t: T = serde_json::from_str(json).unwrap();
+            assert_eq!(serde_json::to_string(&t).unwrap(), json);
+        }
     }
 
     #[test]
