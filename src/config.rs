@@ -80,7 +80,11 @@ pub(crate) fn config_error(message: impl Into<String>) -> Error {
 }
 
 /// The service endpoint of a region, as the endpoint rule set derives it.
-pub(crate) fn default_endpoint(region: &str, fips: bool, dual_stack: bool) -> Result<String, Error> {
+pub(crate) fn default_endpoint(
+    region: &str,
+    fips: bool,
+    dual_stack: bool,
+) -> Result<String, Error> {
     if !region.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
         return Err(config_error(format!("region {region:?} is not a valid region name")));
     }

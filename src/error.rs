@@ -254,7 +254,10 @@ impl Error {
 
     pub(crate) fn invalid_input(field: &str, rule: impl fmt::Display) -> Self {
         let message = format!("`{field}` {rule}");
-        Self::new(ErrorKind::InvalidInput, Detail::Message { kind: ErrorKind::InvalidInput, message })
+        Self::new(
+            ErrorKind::InvalidInput,
+            Detail::Message { kind: ErrorKind::InvalidInput, message },
+        )
     }
 
     pub(crate) fn service(err: ServiceError) -> Self {
@@ -359,10 +362,9 @@ impl fmt::Debug for Error {
         match &self.inner.detail {
             Detail::Message { message, .. } => d.field("message", message),
             Detail::Service(e) => d.field("service_error", e),
-            Detail::Decode { status, excerpt, reason } => d
-                .field("status", status)
-                .field("reason", reason)
-                .field("excerpt", excerpt),
+            Detail::Decode { status, excerpt, reason } => {
+                d.field("status", status).field("reason", reason).field("excerpt", excerpt)
+            }
         };
         if let Some(source) = &self.inner.source {
             d.field("source", source);

@@ -32,6 +32,37 @@ pub trait Paginated: Operation {
     fn into_items(output: Self::Output) -> Vec<Self::Item>;
 }
 
+/// Implements [`Paginated`] for an input with `max_results` and `next_token`
+/// members whose output has `next_token` and a list of items.
+macro_rules! paginated {
+    ($input:ty => $output:ty, $items:ident: $item:ty) => {
+        impl $crate::paginate::Paginated for $input {
+            type Item = $item;
+
+            fn set_page_size(&mut self, size: i32) {
+                self.max_results = Some(size);
+            }
+
+            fn next_token(&self) -> Option<&str> {
+                self.next_token.as_deref()
+            }
+
+            fn set_next_token(&mut self, token: Option<String>) {
+                self.next_token = token;
+            }
+
+            fn output_token(output: &$output) -> Option<&str> {
+                output.next_token.as_deref()
+            }
+
+            fn into_items(output: $output) -> Vec<$item> {
+                output.$items
+            }
+        }
+    };
+}
+pub(crate) use paginated;
+
 /// Streams every page, or every item, of a paginated operation.
 ///
 /// Nothing is sent until the stream is first polled. Each request repeats the
@@ -103,8 +134,11 @@ impl<O: Paginated> Paginator<O> {
         let Paginator { client, mut input, page_size, prefetch } = self;
         let start = match page_size {
             Some(size) if !(1..=1000).contains(&size) => State::Failed(
-                Error::invalid_input("maxResults", format!("page size must be 1 to 1000, got {size}"))
-                    .for_operation(O::NAME),
+                Error::invalid_input(
+                    "maxResults",
+                    format!("page size must be 1 to 1000, got {size}"),
+                )
+                .for_operation(O::NAME),
             ),
             Some(size) => {
                 input.set_page_size(size);

@@ -213,8 +213,8 @@ mod tests {
 
     #[test]
     fn fractional_and_exponent_timestamps_decode() {
-        let t: T = serde_json::from_str(r#"{"at":1795559751.538,"maybe":1.669852E9,"pct":5}"#)
-            .unwrap();
+        let t: T =
+            serde_json::from_str(r#"{"at":1795559751.538,"maybe":1.669852E9,"pct":5}"#).unwrap();
         assert_eq!(t.at.unix_timestamp(), 1795559751);
         assert_eq!(t.at.millisecond(), 538);
         assert_eq!(t.at.nanosecond(), 538_000_000);
@@ -309,11 +309,14 @@ pub(crate) fn decode_error(
         parsed.as_ref()?.get(name)?.as_str().filter(|s| !s.is_empty())
     };
     let header_code = error_type_header.map(clean_error_code).filter(|c| !c.is_empty());
-    let code = header_code.or_else(|| {
-        str_member("code").or_else(|| str_member("__type")).map(clean_error_code)
-    });
+    let code = header_code
+        .or_else(|| str_member("code").or_else(|| str_member("__type")).map(clean_error_code));
     if parsed.is_none() && code.is_none() {
-        return Error::decode(status, Some(excerpt(body)), "the error response is not a JSON object");
+        return Error::decode(
+            status,
+            Some(excerpt(body)),
+            "the error response is not a JSON object",
+        );
     }
     // A JSON error with no code anywhere (moto's `"__type": null`) is still the
     // service's answer: keep it, with an empty unknown code.

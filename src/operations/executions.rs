@@ -327,3 +327,5 @@ impl RequestBuilder<ListExecutionsInput> {
         self
     }
 }
+
+crate::paginate::paginated!(ListExecutionsInput => ListExecutionsOutput, executions: ExecutionListItem);

@@ -3,7 +3,6 @@
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
 use crate::operation::{Operation, Sealed, check};
-use crate::paginate::Paginated;
 use crate::types::{MapRunExecutionCounts, MapRunItemCounts, MapRunStatus};
 use crate::wire;
 use serde::{Deserialize, Serialize};
@@ -188,7 +187,12 @@ impl Operation for UpdateMapRunInput {
     fn validate(&self) -> Result<(), Error> {
         check::required("mapRunArn", &self.map_run_arn, 1, LONG_ARN_MAX)?;
         check::at_least("maxConcurrency", self.max_concurrency, 0)?;
-        check::float_range("toleratedFailurePercentage", self.tolerated_failure_percentage, 0.0, 100.0)?;
+        check::float_range(
+            "toleratedFailurePercentage",
+            self.tolerated_failure_percentage,
+            0.0,
+            100.0,
+        )?;
         check::at_least("toleratedFailureCount", self.tolerated_failure_count, 0)
     }
 }
@@ -204,7 +208,10 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn list_map_runs(&self, execution_arn: impl Into<String>) -> RequestBuilder<ListMapRunsInput> {
+    pub fn list_map_runs(
+        &self,
+        execution_arn: impl Into<String>,
+    ) -> RequestBuilder<ListMapRunsInput> {
         self.request(ListMapRunsInput::new(execution_arn))
     }
 
@@ -227,7 +234,10 @@ impl Client {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub fn update_map_run(&self, map_run_arn: impl Into<String>) -> RequestBuilder<UpdateMapRunInput> {
+    pub fn update_map_run(
+        &self,
+        map_run_arn: impl Into<String>,
+    ) -> RequestBuilder<UpdateMapRunInput> {
         self.request(UpdateMapRunInput::new(map_run_arn))
     }
 }
@@ -266,26 +276,4 @@ impl RequestBuilder<UpdateMapRunInput> {
     }
 }
 
-impl Paginated for ListMapRunsInput {
-    type Item = MapRunListItem;
-
-    fn set_page_size(&mut self, size: i32) {
-        self.max_results = Some(size);
-    }
-
-    fn next_token(&self) -> Option<&str> {
-        self.next_token.as_deref()
-    }
-
-    fn set_next_token(&mut self, token: Option<String>) {
-        self.next_token = token;
-    }
-
-    fn output_token(output: &ListMapRunsOutput) -> Option<&str> {
-        output.next_token.as_deref()
-    }
-
-    fn into_items(output: ListMapRunsOutput) -> Vec<MapRunListItem> {
-        output.map_runs
-    }
-}
+crate::paginate::paginated!(ListMapRunsInput => ListMapRunsOutput, map_runs: MapRunListItem);
