@@ -31,7 +31,12 @@ pub(crate) fn timestamp_from_f64(secs: f64) -> Option<OffsetDateTime> {
 /// fraction.
 pub(crate) fn timestamp_to_f64(t: &OffsetDateTime) -> f64 {
     let nanos = t.unix_timestamp_nanos();
-    nanos as f64 / 1e9
+    // Through decimal text, so the result is the double nearest the exact
+    // value (the one `1795559751.538` parses to); `nanos as f64 / 1e9`
+    // rounds twice and gives `1795559751.5379999`.
+    let sign = if nanos < 0 { "-" } else { "" };
+    let (secs, frac) = ((nanos / 1_000_000_000).abs(), (nanos % 1_000_000_000).abs());
+    format!("{sign}{secs}.{frac:09}").parse().unwrap_or(nanos as f64 / 1e9)
 }
 
 struct TimestampVisitor;
