@@ -11,6 +11,7 @@ pub mod sigv4;
 
 use aws_credential_types::Credentials;
 use futures::future::BoxFuture;
+use http_body_util::combinators::BoxBody;
 use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
 use hyper::server::conn::http1;
@@ -20,7 +21,6 @@ use serde::Serialize;
 use serde_json::Value;
 use sfn_lite::{Client, ClientBuilder, Error, Operation, RequestBuilder};
 use std::collections::VecDeque;
-use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -48,7 +48,13 @@ pub fn plain_credentials() -> Credentials {
 
 /// Temporary credentials, with a session token.
 pub fn session_credentials() -> Credentials {
-    Credentials::new(ACCESS_KEY_ID, SECRET_ACCESS_KEY, Some(SESSION_TOKEN.into()), None, "test")
+    Credentials::new(
+        ACCESS_KEY_ID,
+        SECRET_ACCESS_KEY,
+        Some(SESSION_TOKEN.into()),
+        None,
+        "test",
+    )
 }
 
 /// A client builder pointed at `server`, signing with `credentials`: add
@@ -67,7 +73,9 @@ pub fn client(server: &Server) -> Client {
 
 /// A client for `server` signing with `credentials`.
 pub fn client_with(server: &Server, credentials: &Credentials) -> Client {
-    builder(server, credentials).build().expect("a client for the test server")
+    builder(server, credentials)
+        .build()
+        .expect("a client for the test server")
 }
 
 // ---------------------------------------------------------------------------
@@ -118,6 +126,17 @@ where
     Box::pin(async move { request.send().await.map(to_json) })
 }
 
+/// Sends a plain input with `client.send(input)`; the output comes back as
+/// JSON.
+pub fn send_input<O>(client: &Client, input: O) -> Pending
+where
+    O: Operation,
+    O::Output: Serialize,
+{
+    let client = client.clone();
+    Box::pin(async move { client.send(input).await.map(to_json) })
+}
+
 fn to_json<T: Serialize>(output: T) -> Value {
     serde_json::to_value(output).expect("an output serializes to JSON")
 }
@@ -160,7 +179,10 @@ impl Recorded {
     /// The body parsed as JSON.
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!("request body is not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body))
+            panic!(
+                "request body is not JSON ({e}): {:?}",
+                String::from_utf8_lossy(&self.body)
+            )
         })
     }
 }
@@ -168,10 +190,11 @@ impl Recorded {
 // ---------------------------------------------------------------------------
 // What the server answers.
 
-/// What the server does with one request. Faults (a reset mid-body, a
-/// truncated body, a hang) become further variants: the connection task
-/// already owns the socket and streams the body, so each is one match arm in
-/// [`respond`].
+/// What the server does with one request. Faults become further variants,
+/// each one match arm in [`respond`]: a body cut off after some bytes is a
+/// `StreamBody` that yields them and then an error (the body type already
+/// allows it); a connection dropped before any answer is an `Err` from
+/// `respond`, on which hyper closes the socket.
 #[derive(Clone, Debug)]
 pub enum Reply {
     /// A complete HTTP response.
@@ -190,7 +213,11 @@ pub enum Reply {
 impl Reply {
     /// A response with a body and no headers yet.
     pub fn raw(status: u16, body: impl Into<Vec<u8>>) -> Self {
-        Self::Http { status, headers: Vec::new(), body: body.into() }
+        Self::Http {
+            status,
+            headers: Vec::new(),
+            body: body.into(),
+        }
     }
 
     /// An AWS JSON 1.0 response, with the content type and [`REQUEST_ID`].
@@ -277,15 +304,23 @@ pub struct Server {
 impl Server {
     /// Starts a server with an empty script.
     pub async fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("the listener's address");
         let state = Arc::new(State::default());
         let task = tokio::spawn(accept_loop(listener, Arc::clone(&state)));
-        Self { addr, state, task: Some(task) }
+        Self {
+            addr,
+            state,
+            task: Some(task),
+        }
     }
 
     /// Starts a server that answers every request with `handler`.
-    pub async fn with_handler(handler: impl Fn(&Recorded) -> Reply + Send + Sync + 'static) -> Self {
+    pub async fn with_handler(
+        handler: impl Fn(&Recorded) -> Reply + Send + Sync + 'static,
+    ) -> Self {
         let server = Self::start().await;
         server.set_handler(handler);
         server
@@ -328,7 +363,10 @@ impl Server {
 
     /// The last request received; panics if there was none.
     pub fn last_request(&self) -> Recorded {
-        lock(&self.state.requests).last().cloned().expect("the server received no request")
+        lock(&self.state.requests)
+            .last()
+            .cloned()
+            .expect("the server received no request")
     }
 
     /// Forgets recorded requests and the count (the script stays).
@@ -380,12 +418,14 @@ async fn accept_loop(listener: TcpListener, state: Arc<State>) {
     }
 }
 
-type Body = Full<Bytes>;
+/// A response body that may fail part-way, so a fault can cut a response
+/// off after some bytes (hyper then closes the connection).
+type Body = BoxBody<Bytes, std::io::Error>;
 
 async fn respond(
     state: &State,
     request: hyper::Request<Incoming>,
-) -> Result<hyper::Response<Body>, Infallible> {
+) -> Result<hyper::Response<Body>, std::io::Error> {
     let at = Instant::now();
     state.count.fetch_add(1, Ordering::SeqCst);
     let (parts, body) = request.into_parts();
@@ -395,11 +435,19 @@ async fn respond(
     };
     let recorded = Recorded {
         method: parts.method.to_string(),
-        path: parts.uri.path_and_query().map_or_else(|| "/".into(), |p| p.as_str().into()),
+        path: parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| "/".into(), |p| p.as_str().into()),
         headers: parts
             .headers
             .iter()
-            .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into()))
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into(),
+                )
+            })
             .collect(),
         body,
         at,
@@ -412,8 +460,16 @@ async fn respond(
                 tokio::time::sleep(delay).await;
                 reply = *inner;
             }
-            Reply::Http { status, headers, body } => {
-                let mut response = hyper::Response::new(Full::new(Bytes::from(body)));
+            Reply::Http {
+                status,
+                headers,
+                body,
+            } => {
+                let mut response = hyper::Response::new(
+                    Full::new(Bytes::from(body))
+                        .map_err(|never| match never {})
+                        .boxed(),
+                );
                 *response.status_mut() =
                     hyper::StatusCode::from_u16(status).expect("a valid scripted status");
                 for (name, value) in headers {
