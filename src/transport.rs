@@ -80,17 +80,7 @@ impl Transport {
         );
 
         if (200..300).contains(&status) {
-            let bytes: &[u8] =
-                if bytes.iter().all(u8::is_ascii_whitespace) { b"{}" } else { &bytes };
-            serde_json::from_slice(bytes).map_err(|e| {
-                // serde's message may quote a value from the body, and a
-                // successful body carries customer data: keep only where.
-                Error::decode(
-                    status,
-                    None,
-                    format!("{:?} error at line {} column {}", e.classify(), e.line(), e.column()),
-                )
-            })
+            wire::decode_output(status, &bytes)
         } else {
             Err(wire::decode_error(status, error_type.as_deref(), request_id, &bytes))
         }

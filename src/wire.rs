@@ -264,6 +264,36 @@ mod tests {
     }
 }
 
+/// Decodes a successful response body into an operation's output.
+///
+/// The body must be a JSON object (serde's derived decoders would also take
+/// an array); an empty body counts as `{}`. On failure the error says where,
+/// not what: serde's message may quote a value, and a successful body carries
+/// customer data.
+pub(crate) fn decode_output<T: serde::de::DeserializeOwned>(
+    status: u16,
+    body: &[u8],
+) -> Result<T, crate::error::Error> {
+    use crate::error::Error;
+    match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => {
+            return serde_json::from_slice(b"{}")
+                .map_err(|_| Error::decode(status, None, "empty body"));
+        }
+        Some(b'{') => {}
+        Some(_) => {
+            return Err(Error::decode(status, None, "the response body is not a JSON object"));
+        }
+    }
+    serde_json::from_slice(body).map_err(|e| {
+        Error::decode(
+            status,
+            None,
+            format!("{:?} error at line {} column {}", e.classify(), e.line(), e.column()),
+        )
+    })
+}
+
 /// The longest body excerpt an error keeps.
 const EXCERPT_CHARS: usize = 200;
 
@@ -374,6 +404,22 @@ mod error_tests {
         assert_eq!(e.kind(), ErrorKind::Decode);
         assert!(e.body_excerpt().unwrap().starts_with("<html>"));
         assert!(e.to_string().contains("500"), "{e}");
+    }
+
+    #[test]
+    fn success_bodies_must_be_json_objects() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Out {
+            #[serde(default)]
+            _a: String,
+        }
+        assert!(decode_output::<Out>(200, b"  ").is_ok());
+        assert!(decode_output::<Out>(200, b" {\"_a\":\"x\"}").is_ok());
+        for bad in [&b"[\"x\"]"[..], b"\"x\"", b"null", b"{\"_a\":", b"<html>"] {
+            let e = decode_output::<Out>(200, bad).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Decode);
+            assert_eq!(e.body_excerpt(), None);
+        }
     }
 
     #[test]

@@ -43,14 +43,8 @@ struct Row {
 /// The three KMS errors of operations that read encrypted data.
 fn kms() -> Vec<(&'static str, ErrorCode)> {
     vec![
-        (
-            "KmsAccessDeniedException",
-            ErrorCode::KmsAccessDeniedException,
-        ),
-        (
-            "KmsInvalidStateException",
-            ErrorCode::KmsInvalidStateException,
-        ),
+        ("KmsAccessDeniedException", ErrorCode::KmsAccessDeniedException),
+        ("KmsInvalidStateException", ErrorCode::KmsInvalidStateException),
         ("KmsThrottlingException", ErrorCode::KmsThrottlingException),
     ]
 }
@@ -108,24 +102,11 @@ fn rows_list_exactly_the_errors_the_model_gives() {
         listed.sort_unstable();
         let mut modelled: Vec<&str> = model[row.op].iter().map(String::as_str).collect();
         modelled.sort_unstable();
-        assert_eq!(
-            listed, modelled,
-            "{}: the row's codes differ from the model's",
-            row.op
-        );
+        assert_eq!(listed, modelled, "{}: the row's codes differ from the model's", row.op);
         for (code, variant) in &row.codes {
-            assert_eq!(
-                variant.as_str(),
-                *code,
-                "{}: {code} paired with {variant:?}",
-                row.op
-            );
+            assert_eq!(variant.as_str(), *code, "{}: {code} paired with {variant:?}", row.op);
         }
-        assert!(
-            !NO_ROW_YET.contains(&row.op),
-            "{} has a row now: take it off NO_ROW_YET",
-            row.op
-        );
+        assert!(!NO_ROW_YET.contains(&row.op), "{} has a row now: take it off NO_ROW_YET", row.op);
     }
     for op in model.keys() {
         assert!(
@@ -188,13 +169,7 @@ fn form(
     code: ErrorCode,
     message: Option<&'static str>,
 ) -> Form {
-    Form {
-        what,
-        reply: Reply::json(status, body),
-        status,
-        code,
-        message,
-    }
+    Form { what, reply: Reply::json(status, body), status, code, message }
 }
 
 fn forms() -> Vec<Form> {
@@ -341,14 +316,8 @@ async fn every_error_form_decodes_for_every_operation() {
             assert_eq!(e.operation(), Some(row.op), "{ctx}");
             let shown = e.to_string();
             assert!(shown.contains(row.op), "Display {shown:?}: {ctx}");
-            assert!(
-                shown.contains(form.code.as_str()),
-                "Display {shown:?}: {ctx}"
-            );
-            assert!(
-                shown.contains(&form.status.to_string()),
-                "Display {shown:?}: {ctx}"
-            );
+            assert!(shown.contains(form.code.as_str()), "Display {shown:?}: {ctx}");
+            assert!(shown.contains(&form.status.to_string()), "Display {shown:?}: {ctx}");
         }
     }
 }
@@ -356,11 +325,8 @@ async fn every_error_form_decodes_for_every_operation() {
 #[tokio::test]
 async fn unknown_codes_keep_their_string_and_throttling_is_recognised() {
     let row = &rows()[0];
-    let server = Server::always(Reply::service_error(
-        "com.amazonaws.sfn#BrandNewException",
-        "new",
-    ))
-    .await;
+    let server =
+        Server::always(Reply::service_error("com.amazonaws.sfn#BrandNewException", "new")).await;
     let e = fail(row, &client(&server)).await;
     let code = e.code().expect("a code");
     assert_eq!(code, &ErrorCode::Unknown("BrandNewException".into()));
@@ -369,25 +335,15 @@ async fn unknown_codes_keep_their_string_and_throttling_is_recognised() {
     assert!(e.to_string().contains("BrandNewException"), "{e}");
     assert!(!code.is_throttling());
 
-    for throttled in [
-        "ThrottlingException",
-        "Throttling",
-        "TooManyRequestsException",
-    ] {
+    for throttled in ["ThrottlingException", "Throttling", "TooManyRequestsException"] {
         server.set_handler(move |_| Reply::service_error(throttled, "Rate exceeded"));
         let e = fail(row, &client(&server)).await;
-        assert!(
-            e.code().is_some_and(ErrorCode::is_throttling),
-            "{throttled}: {e:?}"
-        );
+        assert!(e.code().is_some_and(ErrorCode::is_throttling), "{throttled}: {e:?}");
     }
     for not_throttled in ["InvalidArn", "ExecutionDoesNotExist", "InternalFailure"] {
         server.set_handler(move |_| Reply::service_error(not_throttled, "no"));
         let e = fail(row, &client(&server)).await;
-        assert!(
-            !e.code().is_some_and(ErrorCode::is_throttling),
-            "{not_throttled}: {e:?}"
-        );
+        assert!(!e.code().is_some_and(ErrorCode::is_throttling), "{not_throttled}: {e:?}");
     }
 }
 
@@ -400,11 +356,7 @@ async fn kms_errors_are_typed_and_kms_throttling_counts_as_throttling() {
         server.set_handler(move |_| Reply::service_error(code, "kms"));
         let e = fail(row, &client).await;
         assert_eq!(e.code(), Some(&variant), "{e:?}");
-        assert_eq!(
-            variant.is_throttling(),
-            code == "KmsThrottlingException",
-            "{code}"
-        );
+        assert_eq!(variant.is_throttling(), code == "KmsThrottlingException", "{code}");
     }
 }
 
@@ -423,10 +375,7 @@ async fn an_html_error_page_is_a_decode_error_with_an_excerpt() {
         assert_eq!(e.status(), Some(500), "{ctx}");
         assert_eq!(e.code(), None, "{ctx}");
         assert_eq!(e.operation(), Some(row.op), "{ctx}");
-        assert!(
-            e.body_excerpt().is_some_and(|x| x.starts_with("<html>")),
-            "{ctx}"
-        );
+        assert!(e.body_excerpt().is_some_and(|x| x.starts_with("<html>")), "{ctx}");
         let shown = e.to_string();
         assert!(shown.contains("500") && shown.contains(row.op), "{shown}");
         assert!(shown.contains("Internal Server Error"), "{shown}");
@@ -484,10 +433,8 @@ async fn a_slow_response_hits_the_attempt_timeout() {
     let slow = Duration::from_secs(5);
     for row in rows() {
         let server = Server::always(Reply::ok("{}").delayed(slow)).await;
-        let client = builder(&server, &plain_credentials())
-            .attempt_timeout(limit)
-            .build()
-            .expect("client");
+        let client =
+            builder(&server, &plain_credentials()).attempt_timeout(limit).build().expect("client");
         let started = Instant::now();
         let e = fail(&row, &client).await;
         let took = started.elapsed();

@@ -21,18 +21,12 @@ fn padded(prefix: &str, len: usize) -> String {
 
 /// An execution ARN of `len` characters.
 fn arn(len: usize) -> String {
-    padded(
-        "arn:aws:states:us-east-1:123456789012:execution:orders:",
-        len,
-    )
+    padded("arn:aws:states:us-east-1:123456789012:execution:orders:", len)
 }
 
 /// A Map Run ARN of `len` characters.
 fn map_run_arn(len: usize) -> String {
-    padded(
-        "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:",
-        len,
-    )
+    padded("arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:", len)
 }
 
 fn token(len: usize) -> String {
@@ -52,12 +46,7 @@ fn rule(
     what: &'static str,
     call: fn(&Client) -> Pending,
 ) -> Rule {
-    Rule {
-        op,
-        member,
-        what,
-        call,
-    }
+    Rule { op, member, what, call }
 }
 
 /// Inputs that break a rule of the model.
@@ -67,18 +56,12 @@ fn refused() -> Vec<Rule> {
         rule("ListMapRuns", "executionArn", "missing", |c| {
             send_input(c, ListMapRunsInput::default())
         }),
-        rule("ListMapRuns", "executionArn", "empty", |c| {
-            send(c.list_map_runs(""))
-        }),
-        rule("ListMapRuns", "executionArn", "257 characters", |c| {
-            send(c.list_map_runs(arn(257)))
-        }),
+        rule("ListMapRuns", "executionArn", "empty", |c| send(c.list_map_runs(""))),
+        rule("ListMapRuns", "executionArn", "257 characters", |c| send(c.list_map_runs(arn(257)))),
         rule("ListMapRuns", "maxResults", "1001", |c| {
             send(c.list_map_runs(arn(60)).max_results(1001))
         }),
-        rule("ListMapRuns", "maxResults", "-1", |c| {
-            send(c.list_map_runs(arn(60)).max_results(-1))
-        }),
+        rule("ListMapRuns", "maxResults", "-1", |c| send(c.list_map_runs(arn(60)).max_results(-1))),
         rule("ListMapRuns", "maxResults", "i32::MIN", |c| {
             send(c.list_map_runs(arn(60)).max_results(i32::MIN))
         }),
@@ -92,9 +75,7 @@ fn refused() -> Vec<Rule> {
         rule("DescribeMapRun", "mapRunArn", "missing", |c| {
             send_input(c, DescribeMapRunInput::default())
         }),
-        rule("DescribeMapRun", "mapRunArn", "empty", |c| {
-            send(c.describe_map_run(""))
-        }),
+        rule("DescribeMapRun", "mapRunArn", "empty", |c| send(c.describe_map_run(""))),
         rule("DescribeMapRun", "mapRunArn", "2001 characters", |c| {
             send(c.describe_map_run(map_run_arn(2001)))
         }),
@@ -112,74 +93,40 @@ fn refused() -> Vec<Rule> {
             send(c.update_map_run(map_run_arn(90)).max_concurrency(-1))
         }),
         rule("UpdateMapRun", "toleratedFailurePercentage", "100.5", |c| {
-            send(
-                c.update_map_run(map_run_arn(90))
-                    .tolerated_failure_percentage(100.5),
-            )
+            send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(100.5))
         }),
         rule("UpdateMapRun", "toleratedFailurePercentage", "-1", |c| {
-            send(
-                c.update_map_run(map_run_arn(90))
-                    .tolerated_failure_percentage(-1.0),
-            )
+            send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(-1.0))
         }),
         rule("UpdateMapRun", "toleratedFailurePercentage", "NaN", |c| {
-            send(
-                c.update_map_run(map_run_arn(90))
-                    .tolerated_failure_percentage(f64::NAN),
-            )
+            send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(f64::NAN))
         }),
-        rule(
-            "UpdateMapRun",
-            "toleratedFailurePercentage",
-            "infinity",
-            |c| {
-                send(
-                    c.update_map_run(map_run_arn(90))
-                        .tolerated_failure_percentage(f64::INFINITY),
-                )
-            },
-        ),
+        rule("UpdateMapRun", "toleratedFailurePercentage", "infinity", |c| {
+            send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(f64::INFINITY))
+        }),
         rule("UpdateMapRun", "toleratedFailureCount", "-1", |c| {
-            send(
-                c.update_map_run(map_run_arn(90))
-                    .tolerated_failure_count(-1),
-            )
+            send(c.update_map_run(map_run_arn(90)).tolerated_failure_count(-1))
         }),
-        rule(
-            "UpdateMapRun",
-            "toleratedFailureCount",
-            "valid others, bad count",
-            |c| {
-                let r = c
-                    .update_map_run(map_run_arn(90))
-                    .max_concurrency(3)
-                    .tolerated_failure_percentage(50.0)
-                    .tolerated_failure_count(-5);
-                send(r)
-            },
-        ),
+        rule("UpdateMapRun", "toleratedFailureCount", "valid others, bad count", |c| {
+            let r = c
+                .update_map_run(map_run_arn(90))
+                .max_concurrency(3)
+                .tolerated_failure_percentage(50.0)
+                .tolerated_failure_count(-5);
+            send(r)
+        }),
     ]
 }
 
 /// Inputs right at a limit: they must reach the server.
 fn accepted() -> Vec<Rule> {
     vec![
-        rule("ListMapRuns", "executionArn", "1 character", |c| {
-            send(c.list_map_runs("a"))
+        rule("ListMapRuns", "executionArn", "1 character", |c| send(c.list_map_runs("a"))),
+        rule("ListMapRuns", "executionArn", "256 characters", |c| send(c.list_map_runs(arn(256)))),
+        rule("ListMapRuns", "executionArn", "256 two-byte characters", |c| {
+            send(c.list_map_runs("é".repeat(256)))
         }),
-        rule("ListMapRuns", "executionArn", "256 characters", |c| {
-            send(c.list_map_runs(arn(256)))
-        }),
-        rule(
-            "ListMapRuns",
-            "executionArn",
-            "256 two-byte characters",
-            |c| send(c.list_map_runs("é".repeat(256))),
-        ),
-        rule("ListMapRuns", "maxResults", "0", |c| {
-            send(c.list_map_runs(arn(60)).max_results(0))
-        }),
+        rule("ListMapRuns", "maxResults", "0", |c| send(c.list_map_runs(arn(60)).max_results(0))),
         rule("ListMapRuns", "maxResults", "1000", |c| {
             send(c.list_map_runs(arn(60)).max_results(1000))
         }),
@@ -202,25 +149,16 @@ fn accepted() -> Vec<Rule> {
             send(c.update_map_run(map_run_arn(90)).max_concurrency(i32::MAX))
         }),
         rule("UpdateMapRun", "toleratedFailurePercentage", "0", |c| {
-            send(
-                c.update_map_run(map_run_arn(90))
-                    .tolerated_failure_percentage(0.0),
-            )
+            send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(0.0))
         }),
         rule("UpdateMapRun", "toleratedFailurePercentage", "100", |c| {
-            send(
-                c.update_map_run(map_run_arn(90))
-                    .tolerated_failure_percentage(100.0),
-            )
+            send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(100.0))
         }),
         rule("UpdateMapRun", "toleratedFailureCount", "0", |c| {
             send(c.update_map_run(map_run_arn(90)).tolerated_failure_count(0))
         }),
         rule("UpdateMapRun", "toleratedFailureCount", "i64::MAX", |c| {
-            send(
-                c.update_map_run(map_run_arn(90))
-                    .tolerated_failure_count(i64::MAX),
-            )
+            send(c.update_map_run(map_run_arn(90)).tolerated_failure_count(i64::MAX))
         }),
     ]
 }
@@ -239,10 +177,7 @@ async fn broken_rules_are_refused_before_sending() {
         assert_eq!(e.operation(), Some(rule.op), "{ctx}: {e:?}");
         assert_eq!((e.code(), e.status()), (None, None), "{ctx}: {e:?}");
         let shown = e.to_string();
-        assert!(
-            shown.contains(&format!("`{}`", rule.member)),
-            "{ctx}: {shown}"
-        );
+        assert!(shown.contains(&format!("`{}`", rule.member)), "{ctx}: {shown}");
         assert!(shown.contains(rule.op), "{ctx}: {shown}");
         assert_eq!(server.request_count(), 0, "{ctx}: a request was sent");
     }
@@ -258,15 +193,8 @@ async fn values_at_the_limits_are_sent() {
             panic!("{ctx}: refused: {e}");
         }
         assert_eq!(server.request_count(), sent + 1, "{ctx}");
-        let target = server
-            .last_request()
-            .header("x-amz-target")
-            .map(str::to_owned);
-        assert_eq!(
-            target,
-            Some(format!("AWSStepFunctions.{}", rule.op)),
-            "{ctx}"
-        );
+        let target = server.last_request().header("x-amz-target").map(str::to_owned);
+        assert_eq!(target, Some(format!("AWSStepFunctions.{}", rule.op)), "{ctx}");
     }
 }
 

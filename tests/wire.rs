@@ -52,9 +52,7 @@ fn rows() -> Vec<Row> {
                     |c, via| {
                         send_via(
                             c,
-                            c.list_map_runs(EXECUTION_ARN)
-                                .max_results(25)
-                                .next_token("page-2"),
+                            c.list_map_runs(EXECUTION_ARN).max_results(25).next_token("page-2"),
                             via,
                         )
                     },
@@ -168,9 +166,7 @@ async fn check(
     let server = Server::always(Reply::ok(row.response)).await;
     let client = client_with(&server, credentials);
 
-    let output = (request.call)(&client, via)
-        .await
-        .unwrap_or_else(|e| panic!("{ctx}: {e}"));
+    let output = (request.call)(&client, via).await.unwrap_or_else(|e| panic!("{ctx}: {e}"));
 
     assert_eq!(server.request_count(), 1, "{ctx}: one request, no retry");
     let seen = server.last_request();
@@ -214,11 +210,7 @@ async fn requests_are_signed_fresh_each_time() {
     let server = Server::always(Reply::ok("{}")).await;
     let client = client_with(&server, &plain_credentials());
     for _ in 0..3 {
-        client
-            .update_map_run(MAP_RUN_ARN)
-            .max_concurrency(1)
-            .await
-            .expect("update");
+        client.update_map_run(MAP_RUN_ARN).max_concurrency(1).await.expect("update");
     }
     let seen = server.requests();
     assert_eq!(seen.len(), 3);
@@ -235,10 +227,7 @@ fn vector_request(path: &str, headers: &[(&str, &str)]) -> Recorded {
     Recorded {
         method: "GET".into(),
         path: path.into(),
-        headers: headers
-            .iter()
-            .map(|(n, v)| ((*n).into(), (*v).into()))
-            .collect(),
+        headers: headers.iter().map(|(n, v)| ((*n).into(), (*v).into())).collect(),
         body: Vec::new(),
         at: Instant::now(),
     }
@@ -260,10 +249,7 @@ fn verifier_reproduces_the_iam_documentation_example() {
     let request = vector_request(
         "/?Action=ListUsers&Version=2010-05-08",
         &[
-            (
-                "content-type",
-                "application/x-www-form-urlencoded; charset=utf-8",
-            ),
+            ("content-type", "application/x-www-form-urlencoded; charset=utf-8"),
             ("host", "iam.amazonaws.com"),
             ("x-amz-date", "20150830T123600Z"),
             (
@@ -305,10 +291,7 @@ fn verifier_reproduces_the_iam_documentation_example() {
 
     let verified = sigv4::verify(&request, &example("iam")).expect("the documented example");
     assert_eq!(verified.canonical_request, canonical);
-    assert_eq!(
-        verified.signed_headers,
-        ["content-type", "host", "x-amz-date"]
-    );
+    assert_eq!(verified.signed_headers, ["content-type", "host", "x-amz-date"]);
 }
 
 /// `get-vanilla` and `get-vanilla-query-order-key-case` of the AWS SigV4
@@ -316,10 +299,7 @@ fn verifier_reproduces_the_iam_documentation_example() {
 #[test]
 fn verifier_accepts_the_sigv4_test_suite_vectors() {
     for (path, signature) in [
-        (
-            "/",
-            "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31",
-        ),
+        ("/", "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"),
         (
             "/?Param2=value2&Param1=value1",
             "b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500",
@@ -345,11 +325,7 @@ fn verifier_accepts_the_sigv4_test_suite_vectors() {
 async fn verifier_refuses_any_change_to_a_signed_request() {
     let server = Server::always(Reply::ok("{}")).await;
     let client = client_with(&server, &session_credentials());
-    client
-        .update_map_run(MAP_RUN_ARN)
-        .max_concurrency(5)
-        .await
-        .expect("update");
+    client.update_map_run(MAP_RUN_ARN).max_concurrency(5).await.expect("update");
     let good = server.last_request();
     let expect = Expect {
         access_key_id: common::ACCESS_KEY_ID,
@@ -371,58 +347,23 @@ async fn verifier_refuses_any_change_to_a_signed_request() {
     let mut body = good.clone();
     let text = String::from_utf8(body.body).expect("a UTF-8 body");
     assert!(text.contains(r#""maxConcurrency":5"#), "{text}");
-    body.body = text
-        .replace(r#""maxConcurrency":5"#, r#""maxConcurrency":6"#)
-        .into_bytes();
+    body.body = text.replace(r#""maxConcurrency":5"#, r#""maxConcurrency":6"#).into_bytes();
     let tampered = [
         ("body", body),
-        (
-            "target",
-            set_header("x-amz-target", "AWSStepFunctions.DescribeMapRun"),
-        ),
+        ("target", set_header("x-amz-target", "AWSStepFunctions.DescribeMapRun")),
         ("token", set_header("x-amz-security-token", "another-token")),
         ("date", set_header("x-amz-date", "20150830T123600Z")),
         ("host", set_header("host", "states.us-east-1.amazonaws.com")),
     ];
     for (what, request) in tampered {
-        assert!(
-            sigv4::verify(&request, &expect).is_err(),
-            "a changed {what} still verified"
-        );
+        assert!(sigv4::verify(&request, &expect).is_err(), "a changed {what} still verified");
     }
     for (what, wrong) in [
-        (
-            "secret",
-            Expect {
-                secret_access_key: "not-the-secret",
-                ..expect
-            },
-        ),
-        (
-            "access key",
-            Expect {
-                access_key_id: "AKIDOTHER",
-                ..expect
-            },
-        ),
-        (
-            "region",
-            Expect {
-                region: "eu-west-1",
-                ..expect
-            },
-        ),
-        (
-            "service",
-            Expect {
-                service: "sfn",
-                ..expect
-            },
-        ),
+        ("secret", Expect { secret_access_key: "not-the-secret", ..expect }),
+        ("access key", Expect { access_key_id: "AKIDOTHER", ..expect }),
+        ("region", Expect { region: "eu-west-1", ..expect }),
+        ("service", Expect { service: "sfn", ..expect }),
     ] {
-        assert!(
-            sigv4::verify(&good, &wrong).is_err(),
-            "a wrong {what} still verified"
-        );
+        assert!(sigv4::verify(&good, &wrong).is_err(), "a wrong {what} still verified");
     }
 }

@@ -48,13 +48,7 @@ pub fn plain_credentials() -> Credentials {
 
 /// Temporary credentials, with a session token.
 pub fn session_credentials() -> Credentials {
-    Credentials::new(
-        ACCESS_KEY_ID,
-        SECRET_ACCESS_KEY,
-        Some(SESSION_TOKEN.into()),
-        None,
-        "test",
-    )
+    Credentials::new(ACCESS_KEY_ID, SECRET_ACCESS_KEY, Some(SESSION_TOKEN.into()), None, "test")
 }
 
 /// A client builder pointed at `server`, signing with `credentials`: add
@@ -73,9 +67,7 @@ pub fn client(server: &Server) -> Client {
 
 /// A client for `server` signing with `credentials`.
 pub fn client_with(server: &Server, credentials: &Credentials) -> Client {
-    builder(server, credentials)
-        .build()
-        .expect("a client for the test server")
+    builder(server, credentials).build().expect("a client for the test server")
 }
 
 // ---------------------------------------------------------------------------
@@ -179,10 +171,7 @@ impl Recorded {
     /// The body parsed as JSON.
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!(
-                "request body is not JSON ({e}): {:?}",
-                String::from_utf8_lossy(&self.body)
-            )
+            panic!("request body is not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body))
         })
     }
 }
@@ -213,11 +202,7 @@ pub enum Reply {
 impl Reply {
     /// A response with a body and no headers yet.
     pub fn raw(status: u16, body: impl Into<Vec<u8>>) -> Self {
-        Self::Http {
-            status,
-            headers: Vec::new(),
-            body: body.into(),
-        }
+        Self::Http { status, headers: Vec::new(), body: body.into() }
     }
 
     /// An AWS JSON 1.0 response, with the content type and [`REQUEST_ID`].
@@ -304,17 +289,11 @@ pub struct Server {
 impl Server {
     /// Starts a server with an empty script.
     pub async fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind 127.0.0.1:0");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("the listener's address");
         let state = Arc::new(State::default());
         let task = tokio::spawn(accept_loop(listener, Arc::clone(&state)));
-        Self {
-            addr,
-            state,
-            task: Some(task),
-        }
+        Self { addr, state, task: Some(task) }
     }
 
     /// Starts a server that answers every request with `handler`.
@@ -363,10 +342,7 @@ impl Server {
 
     /// The last request received; panics if there was none.
     pub fn last_request(&self) -> Recorded {
-        lock(&self.state.requests)
-            .last()
-            .cloned()
-            .expect("the server received no request")
+        lock(&self.state.requests).last().cloned().expect("the server received no request")
     }
 
     /// Forgets recorded requests and the count (the script stays).
@@ -435,19 +411,11 @@ async fn respond(
     };
     let recorded = Recorded {
         method: parts.method.to_string(),
-        path: parts
-            .uri
-            .path_and_query()
-            .map_or_else(|| "/".into(), |p| p.as_str().into()),
+        path: parts.uri.path_and_query().map_or_else(|| "/".into(), |p| p.as_str().into()),
         headers: parts
             .headers
             .iter()
-            .map(|(n, v)| {
-                (
-                    n.as_str().to_owned(),
-                    String::from_utf8_lossy(v.as_bytes()).into(),
-                )
-            })
+            .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into()))
             .collect(),
         body,
         at,
@@ -460,15 +428,9 @@ async fn respond(
                 tokio::time::sleep(delay).await;
                 reply = *inner;
             }
-            Reply::Http {
-                status,
-                headers,
-                body,
-            } => {
+            Reply::Http { status, headers, body } => {
                 let mut response = hyper::Response::new(
-                    Full::new(Bytes::from(body))
-                        .map_err(|never| match never {})
-                        .boxed(),
+                    Full::new(Bytes::from(body)).map_err(|never| match never {}).boxed(),
                 );
                 *response.status_mut() =
                     hyper::StatusCode::from_u16(status).expect("a valid scripted status");

@@ -52,10 +52,7 @@ pub fn parse_authorization(value: &str) -> Result<Authorization, String> {
         .ok_or_else(|| format!("not {ALGORITHM}: {value:?}"))?;
     let (mut credential, mut signed_headers, mut signature) = (None, None, None);
     for part in rest.split(',') {
-        let (key, val) = part
-            .trim()
-            .split_once('=')
-            .ok_or_else(|| format!("bad part {part:?}"))?;
+        let (key, val) = part.trim().split_once('=').ok_or_else(|| format!("bad part {part:?}"))?;
         let slot = match key {
             "Credential" => &mut credential,
             "SignedHeaders" => &mut signed_headers,
@@ -94,10 +91,7 @@ pub fn signing_key(secret: &str, date: &str, region: &str, service: &str) -> Vec
 
 /// The string to sign for a canonical request.
 pub fn string_to_sign(amz_date: &str, scope: &str, canonical_request: &str) -> String {
-    format!(
-        "{ALGORITHM}\n{amz_date}\n{scope}\n{}",
-        sha256_hex(canonical_request.as_bytes())
-    )
+    format!("{ALGORITHM}\n{amz_date}\n{scope}\n{}", sha256_hex(canonical_request.as_bytes()))
 }
 
 /// The hex signature of a string to sign.
@@ -114,11 +108,7 @@ fn canonical_query(query: &str) -> String {
         .map(|p| p.split_once('=').unwrap_or((p, "")))
         .collect();
     pairs.sort_unstable();
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("&")
+    pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
 }
 
 /// A header value as canonicalized: trimmed, inner runs of spaces collapsed.
@@ -139,28 +129,19 @@ pub fn canonical_request(request: &Recorded, signed_headers: &[&str]) -> Result<
         }
         out.push_str(&format!("{name}:{}\n", values.join(",")));
     }
-    out.push_str(&format!(
-        "\n{}\n{}",
-        signed_headers.join(";"),
-        sha256_hex(&request.body)
-    ));
+    out.push_str(&format!("\n{}\n{}", signed_headers.join(";"), sha256_hex(&request.body)));
     Ok(out)
 }
 
 /// Verifies the request's SigV4 signature and credential scope.
 pub fn verify(request: &Recorded, expect: &Expect<'_>) -> Result<Verified, String> {
-    let header = request
-        .header("authorization")
-        .ok_or("no Authorization header")?;
+    let header = request.header("authorization").ok_or("no Authorization header")?;
     let auth = parse_authorization(header)?;
     let amz_date = request.header("x-amz-date").ok_or("no X-Amz-Date header")?;
     let well_formed = amz_date.len() == 16
         && amz_date.as_bytes()[8] == b'T'
         && amz_date.ends_with('Z')
-        && amz_date[..8]
-            .bytes()
-            .chain(amz_date[9..15].bytes())
-            .all(|b| b.is_ascii_digit());
+        && amz_date[..8].bytes().chain(amz_date[9..15].bytes()).all(|b| b.is_ascii_digit());
     if !well_formed {
         return Err(format!("X-Amz-Date {amz_date:?} is not YYYYMMDDTHHMMSSZ"));
     }
@@ -169,21 +150,14 @@ pub fn verify(request: &Recorded, expect: &Expect<'_>) -> Result<Verified, Strin
     let expected_scope = format!("{date}/{}/{}/aws4_request", expect.region, expect.service);
     let expected_credential = format!("{}/{expected_scope}", expect.access_key_id);
     if auth.credential != expected_credential {
-        return Err(format!(
-            "Credential {:?}, expected {expected_credential:?}",
-            auth.credential
-        ));
+        return Err(format!("Credential {:?}, expected {expected_credential:?}", auth.credential));
     }
 
     let signed: Vec<&str> = auth.signed_headers.split(';').collect();
     let mut sorted = signed.clone();
     sorted.sort_unstable();
     sorted.dedup();
-    if signed != sorted
-        || signed
-            .iter()
-            .any(|h| h.is_empty() || *h != h.to_ascii_lowercase())
-    {
+    if signed != sorted || signed.iter().any(|h| h.is_empty() || *h != h.to_ascii_lowercase()) {
         return Err(format!(
             "SignedHeaders {:?} not lowercase, sorted, unique",
             auth.signed_headers
@@ -192,12 +166,7 @@ pub fn verify(request: &Recorded, expect: &Expect<'_>) -> Result<Verified, Strin
 
     let canonical = canonical_request(request, &signed)?;
     let to_sign = string_to_sign(amz_date, &expected_scope, &canonical);
-    let key = signing_key(
-        expect.secret_access_key,
-        date,
-        expect.region,
-        expect.service,
-    );
+    let key = signing_key(expect.secret_access_key, date, expect.region, expect.service);
     let computed = signature(&key, &to_sign);
     if computed != auth.signature {
         return Err(format!(
