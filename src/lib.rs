@@ -7,9 +7,11 @@
 mod client;
 mod config;
 mod credentials;
+mod endpoint;
 mod error;
 mod operation;
 pub mod operations;
+mod profile;
 mod transport;
 pub mod types;
 mod wire;
