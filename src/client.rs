@@ -114,10 +114,7 @@ impl Client {
     }
 
     pub(crate) fn request<O: Operation>(&self, input: O) -> RequestBuilder<O> {
-        RequestBuilder {
-            client: self.clone(),
-            input,
-        }
+        RequestBuilder { client: self.clone(), input }
     }
 }
 
@@ -134,9 +131,7 @@ pub struct RequestBuilder<O> {
 
 impl<O: fmt::Debug> fmt::Debug for RequestBuilder<O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RequestBuilder")
-            .field("input", &self.input)
-            .finish_non_exhaustive()
+        f.debug_struct("RequestBuilder").field("input", &self.input).finish_non_exhaustive()
     }
 }
 
@@ -190,9 +185,7 @@ impl ClientBuilder {
     /// config and credentials files, as [`Client::from_env`] describes.
     /// Settings made on the builder afterwards win over them.
     pub fn from_env() -> Result<Self, Error> {
-        Ok(Self {
-            config: config::from_env()?,
-        })
+        Ok(Self { config: config::from_env()? })
     }
 
     /// The region to sign for and to derive the endpoint from.
@@ -248,8 +241,6 @@ impl ClientBuilder {
 
     /// Builds the client.
     pub fn build(self) -> Result<Client, Error> {
-        Ok(Client {
-            transport: Arc::new(self.config.into_transport()?),
-        })
+        Ok(Client { transport: Arc::new(self.config.into_transport()?) })
     }
 }

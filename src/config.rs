@@ -65,9 +65,7 @@ impl ClientConfig {
             config_error(format!("endpoint {endpoint:?} is not a URL")).with_source(e)
         })?;
         if !matches!(endpoint.scheme(), "http" | "https") {
-            return Err(config_error(format!(
-                "endpoint {endpoint} is not http or https"
-            )));
+            return Err(config_error(format!("endpoint {endpoint} is not http or https")));
         }
         let credentials = self.credentials.ok_or_else(|| {
             config_error("no credentials provider: use Client::from_env or set one on the builder")
@@ -112,26 +110,14 @@ pub(crate) fn from_env() -> Result<ClientConfig, Error> {
 /// Settings from `env` and the shared files it points to, in the order
 /// documented on [`crate::Client::from_env`].
 pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
-    let home = env.get("HOME").or_else(|| {
-        if cfg!(windows) {
-            env.get("USERPROFILE")
-        } else {
-            None
-        }
-    });
+    let home =
+        env.get("HOME").or_else(|| if cfg!(windows) { env.get("USERPROFILE") } else { None });
     let config_path = file_path(env.get("AWS_CONFIG_FILE"), home.as_deref(), "config");
-    let credentials_path = file_path(
-        env.get("AWS_SHARED_CREDENTIALS_FILE"),
-        home.as_deref(),
-        "credentials",
-    );
+    let credentials_path =
+        file_path(env.get("AWS_SHARED_CREDENTIALS_FILE"), home.as_deref(), "credentials");
     let mut files = ProfileSet::default();
     load(&mut files, config_path.as_deref(), FileKind::Config)?;
-    load(
-        &mut files,
-        credentials_path.as_deref(),
-        FileKind::Credentials,
-    )?;
+    load(&mut files, credentials_path.as_deref(), FileKind::Credentials)?;
     let looked_in = format!(
         "{} or {}",
         show(credentials_path.as_deref(), "credentials"),
@@ -143,33 +129,30 @@ pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
     let profile = files.profile(profile_name);
     if explicit_profile.is_some() && profile.is_none() {
         return Err(config_error(format!(
-            "profile `{profile_name}` (from AWS_PROFILE) is in neither {looked_in}"
+            "profile `{profile_name}` (from AWS_PROFILE) is not in {looked_in}"
         )));
     }
     let value = |key: &str| profile.and_then(|p| p.get(key)).filter(|v| !v.is_empty());
     let flag = |var: &str, key: &str| match env.get(var) {
         Some(v) => parse_bool(&v, var),
-        None => value(key).map_or(Ok(false), |v| {
-            parse_bool(v, &format!("`{key}` in profile `{profile_name}`"))
-        }),
+        None => value(key)
+            .map_or(Ok(false), |v| parse_bool(v, &format!("`{key}` in profile `{profile_name}`"))),
     };
 
-    let endpoint_url = if flag(
-        "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
-        "ignore_configured_endpoint_urls",
-    )? {
-        None
-    } else {
-        env.get("AWS_ENDPOINT_URL_SFN")
-            .or_else(|| env.get("AWS_ENDPOINT_URL"))
-            .or_else(|| {
-                let service = files.services(value("services")?)?.get("sfn")?;
-                profile::sub_property(service, "endpoint_url")
-                    .filter(|v| !v.is_empty())
-                    .map(String::from)
-            })
-            .or_else(|| value("endpoint_url").cloned())
-    };
+    let endpoint_url =
+        if flag("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "ignore_configured_endpoint_urls")? {
+            None
+        } else {
+            env.get("AWS_ENDPOINT_URL_SFN")
+                .or_else(|| env.get("AWS_ENDPOINT_URL"))
+                .or_else(|| {
+                    let service = files.services(value("services")?)?.get("sfn")?;
+                    profile::sub_property(service, "endpoint_url")
+                        .filter(|v| !v.is_empty())
+                        .map(String::from)
+                })
+                .or_else(|| value("endpoint_url").cloned())
+        };
     let credentials = DefaultCredentialsChain::resolve(env, profile_name, profile, &looked_in);
     Ok(ClientConfig {
         region: env
@@ -220,9 +203,7 @@ fn parse_bool(value: &str, what: &str) -> Result<bool, Error> {
     } else if value.eq_ignore_ascii_case("false") {
         Ok(false)
     } else {
-        Err(config_error(format!(
-            "{what} must be `true` or `false`, not {value:?}"
-        )))
+        Err(config_error(format!("{what} must be `true` or `false`, not {value:?}")))
     }
 }
 
@@ -288,25 +269,17 @@ mod tests {
     }
 
     fn resolve_vars(vars: &[(&str, &str)]) -> Result<ClientConfig, Error> {
-        let map: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         resolve(&Env::new(&|name| map.get(name).cloned()))
     }
 
     async fn credentials(config: &ClientConfig) -> Result<Credentials, Error> {
-        CredentialsCache::new(config.credentials.clone().unwrap())
-            .get()
-            .await
+        CredentialsCache::new(config.credentials.clone().unwrap()).get().await
     }
 
     async fn access_key(config: &ClientConfig) -> String {
-        credentials(config)
-            .await
-            .unwrap()
-            .access_key_id()
-            .to_owned()
+        credentials(config).await.unwrap().access_key_id().to_owned()
     }
 
     #[tokio::test]
@@ -320,10 +293,7 @@ mod tests {
         let message = error.to_string();
         assert!(message.contains("AWS_ACCESS_KEY_ID"), "{message}");
         assert!(message.contains("profile `default`"), "{message}");
-        assert!(
-            message.contains("~/.aws/credentials (no home directory)"),
-            "{message}"
-        );
+        assert!(message.contains("~/.aws/credentials (no home directory)"), "{message}");
         // No region: the build fails, clearly.
         let error = config.into_transport().unwrap_err();
         assert_eq!(error.kind(), ErrorKind::Config);
@@ -335,21 +305,12 @@ mod tests {
         let home = Home::new("[default]\nregion = from-profile\n", "");
         let region = |vars: &[(&str, &str)]| home.resolve(vars).unwrap().region.unwrap();
         assert_eq!(region(&[]), "from-profile");
+        assert_eq!(region(&[("AWS_DEFAULT_REGION", "default-var")]), "default-var");
         assert_eq!(
-            region(&[("AWS_DEFAULT_REGION", "default-var")]),
-            "default-var"
-        );
-        assert_eq!(
-            region(&[
-                ("AWS_REGION", "region-var"),
-                ("AWS_DEFAULT_REGION", "default-var")
-            ]),
+            region(&[("AWS_REGION", "region-var"), ("AWS_DEFAULT_REGION", "default-var")]),
             "region-var"
         );
-        assert_eq!(
-            region(&[("AWS_REGION", ""), ("AWS_DEFAULT_REGION", "d")]),
-            "d"
-        );
+        assert_eq!(region(&[("AWS_REGION", ""), ("AWS_DEFAULT_REGION", "d")]), "d");
     }
 
     #[test]
@@ -361,18 +322,12 @@ mod tests {
         let region = |vars: &[(&str, &str)]| home.resolve(vars).unwrap().region;
         assert_eq!(region(&[]).as_deref(), Some("r-default"));
         assert_eq!(region(&[("AWS_PROFILE", "dev")]).as_deref(), Some("r-dev"));
-        assert_eq!(
-            region(&[("AWS_PROFILE", "creds-only")]).as_deref(),
-            Some("r-creds")
-        );
+        assert_eq!(region(&[("AWS_PROFILE", "creds-only")]).as_deref(), Some("r-creds"));
         // A profile AWS_PROFILE names must exist; the implicit default need not.
         let error = home.resolve(&[("AWS_PROFILE", "nope")]).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::Config);
         let message = error.to_string();
-        assert!(
-            message.contains("profile `nope`") && message.contains("AWS_PROFILE"),
-            "{message}"
-        );
+        assert!(message.contains("profile `nope`") && message.contains("AWS_PROFILE"), "{message}");
         assert!(message.contains(&home.path()), "{message}");
         let empty = Home::new("", "");
         assert_eq!(empty.resolve(&[]).unwrap().region, None);
@@ -411,19 +366,12 @@ mod tests {
 
         let home = Home::new("", "");
         let dir = home.path();
-        let error = home
-            .resolve(&[("AWS_SHARED_CREDENTIALS_FILE", &dir)])
-            .unwrap_err();
+        let error = home.resolve(&[("AWS_SHARED_CREDENTIALS_FILE", &dir)]).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::Config);
-        assert!(
-            error.to_string().contains(&format!("cannot read {dir}")),
-            "{error}"
-        );
+        assert!(error.to_string().contains(&format!("cannot read {dir}")), "{error}");
 
         std::fs::write(home.0.path().join("binary"), [0xff, 0xfe, 0x00]).unwrap();
-        let error = home
-            .resolve(&[("AWS_CONFIG_FILE", "~/binary")])
-            .unwrap_err();
+        let error = home.resolve(&[("AWS_CONFIG_FILE", "~/binary")]).unwrap_err();
         assert!(error.to_string().contains("cannot read"), "{error}");
     }
 
@@ -442,20 +390,12 @@ mod tests {
         assert_eq!(c.access_key_id(), "CONFIG_ONLY");
         assert_eq!(c.session_token(), Some("config-token"));
         // ... and the environment over both, but only with both variables.
-        let env = [
-            ("AWS_ACCESS_KEY_ID", "ENV"),
-            ("AWS_SECRET_ACCESS_KEY", "env-secret"),
-        ];
+        let env = [("AWS_ACCESS_KEY_ID", "ENV"), ("AWS_SECRET_ACCESS_KEY", "env-secret")];
         let c = credentials(&home.resolve(&env).unwrap()).await.unwrap();
-        assert_eq!(
-            (c.access_key_id(), c.secret_access_key()),
-            ("ENV", "env-secret")
-        );
+        assert_eq!((c.access_key_id(), c.secret_access_key()), ("ENV", "env-secret"));
         assert_eq!(c.session_token(), None);
         let with_token = [env[0], env[1], ("AWS_SESSION_TOKEN", "env-token")];
-        let c = credentials(&home.resolve(&with_token).unwrap())
-            .await
-            .unwrap();
+        let c = credentials(&home.resolve(&with_token).unwrap()).await.unwrap();
         assert_eq!(c.session_token(), Some("env-token"));
         assert_eq!(access_key(&home.resolve(&env[..1]).unwrap()).await, "CREDS");
         assert_eq!(access_key(&home.resolve(&env[1..]).unwrap()).await, "CREDS");
@@ -477,25 +417,17 @@ mod tests {
             error.to_string()
         }
         let message = |profile| message_for(&home, profile);
-        for (profile, key) in [
-            ("role", "role_arn"),
-            ("sso", "sso_session"),
-            ("process", "credential_process"),
-        ] {
+        for (profile, key) in
+            [("role", "role_arn"), ("sso", "sso_session"), ("process", "credential_process")]
+        {
             let m = message(profile).await;
-            assert!(
-                m.contains(&format!("profile `{profile}`")) && m.contains(key),
-                "{m}"
-            );
+            assert!(m.contains(&format!("profile `{profile}`")) && m.contains(key), "{m}");
             assert!(m.contains("ClientBuilder::credentials_provider"), "{m}");
         }
         let m = message("half").await;
         assert!(m.contains("aws_secret_access_key"), "{m}");
         let m = message("none").await;
-        assert!(
-            m.contains("no credentials found") && m.contains("profile `none`"),
-            "{m}"
-        );
+        assert!(m.contains("no credentials found") && m.contains("profile `none`"), "{m}");
         assert!(m.contains(&home.path()), "{m}");
         // Environment credentials still win over an unsupported profile.
         let config = home
@@ -532,25 +464,17 @@ mod tests {
         );
         assert_eq!(home.resolve(&[global]).unwrap().endpoint_url, None);
         let keep = ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "false");
-        assert_eq!(
-            home.resolve(&[keep]).unwrap().endpoint_url.as_deref(),
-            Some("http://p")
-        );
+        assert_eq!(home.resolve(&[keep]).unwrap().endpoint_url.as_deref(), Some("http://p"));
     }
 
     #[test]
     fn fips_and_dual_stack_flags() {
-        let home = Home::new(
-            "[default]\nuse_fips_endpoint = true\nuse_dualstack_endpoint = True\n",
-            "",
-        );
+        let home =
+            Home::new("[default]\nuse_fips_endpoint = true\nuse_dualstack_endpoint = True\n", "");
         let config = home.resolve(&[]).unwrap();
         assert!(config.use_fips && config.use_dual_stack);
         let config = home
-            .resolve(&[
-                ("AWS_USE_FIPS_ENDPOINT", "false"),
-                ("AWS_USE_DUALSTACK_ENDPOINT", "FALSE"),
-            ])
+            .resolve(&[("AWS_USE_FIPS_ENDPOINT", "false"), ("AWS_USE_DUALSTACK_ENDPOINT", "FALSE")])
             .unwrap();
         assert!(!config.use_fips && !config.use_dual_stack);
         let config = resolve_vars(&[("AWS_USE_FIPS_ENDPOINT", "true")]).unwrap();
@@ -558,16 +482,10 @@ mod tests {
 
         let error = resolve_vars(&[("AWS_USE_DUALSTACK_ENDPOINT", "yes")]).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::Config);
-        assert!(
-            error.to_string().contains("AWS_USE_DUALSTACK_ENDPOINT"),
-            "{error}"
-        );
+        assert!(error.to_string().contains("AWS_USE_DUALSTACK_ENDPOINT"), "{error}");
         let home = Home::new("[default]\nuse_fips_endpoint = 1\n", "");
         let message = home.resolve(&[]).unwrap_err().to_string();
-        assert!(
-            message.contains("`use_fips_endpoint` in profile `default`"),
-            "{message}"
-        );
+        assert!(message.contains("`use_fips_endpoint` in profile `default`"), "{message}");
     }
 
     #[test]
@@ -575,55 +493,22 @@ mod tests {
         let endpoint =
             |config: ClientConfig| config.into_transport().map(|t| t.endpoint.to_string());
         let base = || resolve_vars(&[("AWS_REGION", "us-gov-west-1")]).unwrap();
-        assert_eq!(
-            endpoint(base()).unwrap(),
-            "https://states.us-gov-west-1.amazonaws.com/"
-        );
-        let fips = ClientConfig {
-            use_fips: true,
-            ..base()
-        };
-        assert_eq!(
-            endpoint(fips).unwrap(),
-            "https://states.us-gov-west-1.amazonaws.com/"
-        );
-        let dual = ClientConfig {
-            use_dual_stack: true,
-            ..base()
-        };
-        assert_eq!(
-            endpoint(dual).unwrap(),
-            "https://states-fips.us-gov-west-1.api.aws/"
-        );
-        let custom = || ClientConfig {
-            endpoint_url: Some("http://127.0.0.1:9".into()),
-            ..base()
-        };
+        assert_eq!(endpoint(base()).unwrap(), "https://states.us-gov-west-1.amazonaws.com/");
+        let fips = ClientConfig { use_fips: true, ..base() };
+        assert_eq!(endpoint(fips).unwrap(), "https://states.us-gov-west-1.amazonaws.com/");
+        let dual = ClientConfig { use_dual_stack: true, ..base() };
+        assert_eq!(endpoint(dual).unwrap(), "https://states-fips.us-gov-west-1.api.aws/");
+        let custom = || ClientConfig { endpoint_url: Some("http://127.0.0.1:9".into()), ..base() };
         assert_eq!(endpoint(custom()).unwrap(), "http://127.0.0.1:9/");
         for (config, what) in [
-            (
-                ClientConfig {
-                    use_fips: true,
-                    ..custom()
-                },
-                "FIPS",
-            ),
-            (
-                ClientConfig {
-                    use_dual_stack: true,
-                    ..custom()
-                },
-                "dual-stack",
-            ),
+            (ClientConfig { use_fips: true, ..custom() }, "FIPS"),
+            (ClientConfig { use_dual_stack: true, ..custom() }, "dual-stack"),
         ] {
             let error = endpoint(config).unwrap_err();
             assert_eq!(error.kind(), ErrorKind::Config);
             assert!(error.to_string().contains(what), "{error}");
         }
-        let bad = ClientConfig {
-            region: Some("us east".into()),
-            ..base()
-        };
+        let bad = ClientConfig { region: Some("us east".into()), ..base() };
         assert_eq!(endpoint(bad).unwrap_err().kind(), ErrorKind::Config);
     }
 
@@ -636,19 +521,13 @@ mod tests {
         );
         let debug = format!("{:?}", home.resolve(&[]).unwrap());
         assert!(debug.contains("AKID"), "{debug}");
-        assert!(
-            !debug.contains("very-secret") && !debug.contains("token-secret"),
-            "{debug}"
-        );
+        assert!(!debug.contains("very-secret") && !debug.contains("token-secret"), "{debug}");
         let env = [
             ("AWS_ACCESS_KEY_ID", "AKID"),
             ("AWS_SECRET_ACCESS_KEY", "very-secret"),
             ("AWS_SESSION_TOKEN", "token-secret"),
         ];
         let debug = format!("{:?}", resolve_vars(&env).unwrap());
-        assert!(
-            !debug.contains("very-secret") && !debug.contains("token-secret"),
-            "{debug}"
-        );
+        assert!(!debug.contains("very-secret") && !debug.contains("token-secret"), "{debug}");
     }
 }

@@ -27,10 +27,7 @@ pub(crate) struct CredentialsCache {
 
 impl CredentialsCache {
     pub(crate) fn new(provider: SharedCredentialsProvider) -> Self {
-        Self {
-            provider,
-            cached: Mutex::new(None),
-        }
+        Self { provider, cached: Mutex::new(None) }
     }
 
     /// Fresh credentials: cached ones if they stay valid for a while, else
@@ -109,19 +106,12 @@ impl DefaultCredentialsChain {
             let token = env.get("AWS_SESSION_TOKEN");
             return Self(Ok(Credentials::new(id, secret, token, None, "environment")));
         }
-        Self(from_profile(
-            profile_name,
-            profile.unwrap_or(&Properties::new()),
-            files,
-        ))
+        Self(from_profile(profile_name, profile.unwrap_or(&Properties::new()), files))
     }
 }
 
 fn from_profile(name: &str, profile: &Properties, files: &str) -> Result<Credentials, String> {
-    if let Some(key) = UNSUPPORTED_PROFILE_KEYS
-        .iter()
-        .find(|k| profile.contains_key(**k))
-    {
+    if let Some(key) = UNSUPPORTED_PROFILE_KEYS.iter().find(|k| profile.contains_key(**k)) {
         return Err(format!(
             "profile `{name}` gets credentials through `{key}`, which sfn-lite does not \
              support; pass an aws-config credentials provider to \
@@ -130,16 +120,12 @@ fn from_profile(name: &str, profile: &Properties, files: &str) -> Result<Credent
     }
     let get = |key: &str| profile.get(key).filter(|v| !v.is_empty()).cloned();
     match (get("aws_access_key_id"), get("aws_secret_access_key")) {
-        (Some(id), Some(secret)) => Ok(Credentials::new(
-            id,
-            secret,
-            get("aws_session_token"),
-            None,
-            "profile",
-        )),
-        (Some(_), None) => Err(format!(
-            "profile `{name}` sets aws_access_key_id but not aws_secret_access_key"
-        )),
+        (Some(id), Some(secret)) => {
+            Ok(Credentials::new(id, secret, get("aws_session_token"), None, "profile"))
+        }
+        (Some(_), None) => {
+            Err(format!("profile `{name}` sets aws_access_key_id but not aws_secret_access_key"))
+        }
         (None, _) => Err(format!(
             "no credentials found: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both \
              set, and profile `{name}` in {files} has no aws_access_key_id"

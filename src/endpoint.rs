@@ -84,9 +84,7 @@ const PARTITIONS: &[Partition] = &[
 /// one in the `aws` partition (as the SDKs do), so new regions work.
 pub(crate) fn default_url(region: &str, fips: bool, dual_stack: bool) -> Result<String, Error> {
     if !is_host_label(region) {
-        return Err(config_error(format!(
-            "region {region:?} is not a valid region name"
-        )));
+        return Err(config_error(format!("region {region:?} is not a valid region name")));
     }
     let p = partition(region);
     let (prefix, suffix) = match (fips, dual_stack) {
@@ -107,20 +105,13 @@ fn partition(region: &str) -> &'static Partition {
     PARTITIONS
         .iter()
         .find(|p| p.named_regions.contains(&region))
-        .or_else(|| {
-            PARTITIONS
-                .iter()
-                .find(|p| p.prefixes.iter().any(|x| matches(region, x)))
-        })
+        .or_else(|| PARTITIONS.iter().find(|p| p.prefixes.iter().any(|x| matches(region, x))))
         .unwrap_or(&PARTITIONS[0])
 }
 
 /// `^PREFIX-\w+-\d+$`, for a region already known to be a host label.
 fn matches(region: &str, prefix: &str) -> bool {
-    let Some(rest) = region
-        .strip_prefix(prefix)
-        .and_then(|r| r.strip_prefix('-'))
-    else {
+    let Some(rest) = region.strip_prefix(prefix).and_then(|r| r.strip_prefix('-')) else {
         return false;
     };
     rest.split_once('-').is_some_and(|(word, number)| {
@@ -148,223 +139,53 @@ mod tests {
     fn rule_set_cases() {
         let cases = [
             // aws
-            (
-                "us-east-1",
-                false,
-                false,
-                "https://states.us-east-1.amazonaws.com",
-            ),
-            (
-                "us-east-1",
-                true,
-                false,
-                "https://states-fips.us-east-1.amazonaws.com",
-            ),
+            ("us-east-1", false, false, "https://states.us-east-1.amazonaws.com"),
+            ("us-east-1", true, false, "https://states-fips.us-east-1.amazonaws.com"),
             ("us-east-1", false, true, "https://states.us-east-1.api.aws"),
-            (
-                "us-east-1",
-                true,
-                true,
-                "https://states-fips.us-east-1.api.aws",
-            ),
-            (
-                "eu-west-1",
-                false,
-                false,
-                "https://states.eu-west-1.amazonaws.com",
-            ),
-            (
-                "ap-south-2",
-                true,
-                true,
-                "https://states-fips.ap-south-2.api.aws",
-            ),
-            (
-                "il-central-1",
-                false,
-                false,
-                "https://states.il-central-1.amazonaws.com",
-            ),
-            (
-                "mx-central-1",
-                false,
-                true,
-                "https://states.mx-central-1.api.aws",
-            ),
-            (
-                "aws-global",
-                false,
-                false,
-                "https://states.aws-global.amazonaws.com",
-            ),
+            ("us-east-1", true, true, "https://states-fips.us-east-1.api.aws"),
+            ("eu-west-1", false, false, "https://states.eu-west-1.amazonaws.com"),
+            ("ap-south-2", true, true, "https://states-fips.ap-south-2.api.aws"),
+            ("il-central-1", false, false, "https://states.il-central-1.amazonaws.com"),
+            ("mx-central-1", false, true, "https://states.mx-central-1.api.aws"),
+            ("aws-global", false, false, "https://states.aws-global.amazonaws.com"),
             // aws-cn
-            (
-                "cn-north-1",
-                false,
-                false,
-                "https://states.cn-north-1.amazonaws.com.cn",
-            ),
-            (
-                "cn-north-1",
-                true,
-                false,
-                "https://states-fips.cn-north-1.amazonaws.com.cn",
-            ),
-            (
-                "cn-north-1",
-                false,
-                true,
-                "https://states.cn-north-1.api.amazonwebservices.com.cn",
-            ),
+            ("cn-north-1", false, false, "https://states.cn-north-1.amazonaws.com.cn"),
+            ("cn-north-1", true, false, "https://states-fips.cn-north-1.amazonaws.com.cn"),
+            ("cn-north-1", false, true, "https://states.cn-north-1.api.amazonwebservices.com.cn"),
             (
                 "cn-northwest-1",
                 true,
                 true,
                 "https://states-fips.cn-northwest-1.api.amazonwebservices.com.cn",
             ),
-            (
-                "aws-cn-global",
-                false,
-                false,
-                "https://states.aws-cn-global.amazonaws.com.cn",
-            ),
+            ("aws-cn-global", false, false, "https://states.aws-cn-global.amazonaws.com.cn"),
             // aws-us-gov, with the rule set's two special cases
-            (
-                "us-gov-west-1",
-                false,
-                false,
-                "https://states.us-gov-west-1.amazonaws.com",
-            ),
-            (
-                "us-gov-west-1",
-                true,
-                false,
-                "https://states.us-gov-west-1.amazonaws.com",
-            ),
-            (
-                "us-gov-west-1",
-                false,
-                true,
-                "https://states-fips.us-gov-west-1.api.aws",
-            ),
-            (
-                "us-gov-west-1",
-                true,
-                true,
-                "https://states-fips.us-gov-west-1.api.aws",
-            ),
-            (
-                "us-gov-east-1",
-                false,
-                false,
-                "https://states.us-gov-east-1.amazonaws.com",
-            ),
-            (
-                "us-gov-east-1",
-                true,
-                false,
-                "https://states-fips.us-gov-east-1.amazonaws.com",
-            ),
-            (
-                "us-gov-east-1",
-                false,
-                true,
-                "https://states-fips.us-gov-east-1.api.aws",
-            ),
-            (
-                "us-gov-east-1",
-                true,
-                true,
-                "https://states-fips.us-gov-east-1.api.aws",
-            ),
-            (
-                "aws-us-gov-global",
-                false,
-                true,
-                "https://states-fips.aws-us-gov-global.api.aws",
-            ),
+            ("us-gov-west-1", false, false, "https://states.us-gov-west-1.amazonaws.com"),
+            ("us-gov-west-1", true, false, "https://states.us-gov-west-1.amazonaws.com"),
+            ("us-gov-west-1", false, true, "https://states-fips.us-gov-west-1.api.aws"),
+            ("us-gov-west-1", true, true, "https://states-fips.us-gov-west-1.api.aws"),
+            ("us-gov-east-1", false, false, "https://states.us-gov-east-1.amazonaws.com"),
+            ("us-gov-east-1", true, false, "https://states-fips.us-gov-east-1.amazonaws.com"),
+            ("us-gov-east-1", false, true, "https://states-fips.us-gov-east-1.api.aws"),
+            ("us-gov-east-1", true, true, "https://states-fips.us-gov-east-1.api.aws"),
+            ("aws-us-gov-global", false, true, "https://states-fips.aws-us-gov-global.api.aws"),
             // aws-iso
-            (
-                "us-iso-east-1",
-                false,
-                false,
-                "https://states.us-iso-east-1.c2s.ic.gov",
-            ),
-            (
-                "us-iso-east-1",
-                true,
-                false,
-                "https://states-fips.us-iso-east-1.c2s.ic.gov",
-            ),
-            (
-                "us-iso-west-1",
-                false,
-                true,
-                "https://states.us-iso-west-1.api.aws.ic.gov",
-            ),
-            (
-                "us-iso-east-1",
-                true,
-                true,
-                "https://states-fips.us-iso-east-1.api.aws.ic.gov",
-            ),
+            ("us-iso-east-1", false, false, "https://states.us-iso-east-1.c2s.ic.gov"),
+            ("us-iso-east-1", true, false, "https://states-fips.us-iso-east-1.c2s.ic.gov"),
+            ("us-iso-west-1", false, true, "https://states.us-iso-west-1.api.aws.ic.gov"),
+            ("us-iso-east-1", true, true, "https://states-fips.us-iso-east-1.api.aws.ic.gov"),
             // aws-iso-b
-            (
-                "us-isob-east-1",
-                false,
-                false,
-                "https://states.us-isob-east-1.sc2s.sgov.gov",
-            ),
-            (
-                "us-isob-east-1",
-                true,
-                false,
-                "https://states-fips.us-isob-east-1.sc2s.sgov.gov",
-            ),
-            (
-                "us-isob-east-1",
-                false,
-                true,
-                "https://states.us-isob-east-1.api.aws.scloud",
-            ),
-            (
-                "us-isob-east-1",
-                true,
-                true,
-                "https://states-fips.us-isob-east-1.api.aws.scloud",
-            ),
+            ("us-isob-east-1", false, false, "https://states.us-isob-east-1.sc2s.sgov.gov"),
+            ("us-isob-east-1", true, false, "https://states-fips.us-isob-east-1.sc2s.sgov.gov"),
+            ("us-isob-east-1", false, true, "https://states.us-isob-east-1.api.aws.scloud"),
+            ("us-isob-east-1", true, true, "https://states-fips.us-isob-east-1.api.aws.scloud"),
             // aws-iso-e
-            (
-                "eu-isoe-west-1",
-                false,
-                false,
-                "https://states.eu-isoe-west-1.cloud.adc-e.uk",
-            ),
-            (
-                "eu-isoe-west-1",
-                true,
-                false,
-                "https://states-fips.eu-isoe-west-1.cloud.adc-e.uk",
-            ),
-            (
-                "eu-isoe-west-1",
-                false,
-                true,
-                "https://states.eu-isoe-west-1.api.cloud-aws.adc-e.uk",
-            ),
+            ("eu-isoe-west-1", false, false, "https://states.eu-isoe-west-1.cloud.adc-e.uk"),
+            ("eu-isoe-west-1", true, false, "https://states-fips.eu-isoe-west-1.cloud.adc-e.uk"),
+            ("eu-isoe-west-1", false, true, "https://states.eu-isoe-west-1.api.cloud-aws.adc-e.uk"),
             // aws-iso-f
-            (
-                "us-isof-south-1",
-                false,
-                false,
-                "https://states.us-isof-south-1.csp.hci.ic.gov",
-            ),
-            (
-                "us-isof-east-1",
-                true,
-                false,
-                "https://states-fips.us-isof-east-1.csp.hci.ic.gov",
-            ),
+            ("us-isof-south-1", false, false, "https://states.us-isof-south-1.csp.hci.ic.gov"),
+            ("us-isof-east-1", true, false, "https://states-fips.us-isof-east-1.csp.hci.ic.gov"),
             (
                 "us-isof-south-1",
                 true,
@@ -372,18 +193,8 @@ mod tests {
                 "https://states-fips.us-isof-south-1.api.aws.hci.ic.gov",
             ),
             // aws-eusc
-            (
-                "eusc-de-east-1",
-                false,
-                false,
-                "https://states.eusc-de-east-1.amazonaws.eu",
-            ),
-            (
-                "eusc-de-east-1",
-                true,
-                false,
-                "https://states-fips.eusc-de-east-1.amazonaws.eu",
-            ),
+            ("eusc-de-east-1", false, false, "https://states.eusc-de-east-1.amazonaws.eu"),
+            ("eusc-de-east-1", true, false, "https://states-fips.eusc-de-east-1.amazonaws.eu"),
             (
                 "eusc-de-east-1",
                 false,
@@ -391,55 +202,15 @@ mod tests {
                 "https://states.eusc-de-east-1.api.amazonwebservices.eu",
             ),
             // Future regions follow their partition's pattern...
-            (
-                "cn-south-7",
-                false,
-                false,
-                "https://states.cn-south-7.amazonaws.com.cn",
-            ),
-            (
-                "us-gov-north-9",
-                false,
-                true,
-                "https://states-fips.us-gov-north-9.api.aws",
-            ),
-            (
-                "us-isob-west-12",
-                false,
-                false,
-                "https://states.us-isob-west-12.sc2s.sgov.gov",
-            ),
+            ("cn-south-7", false, false, "https://states.cn-south-7.amazonaws.com.cn"),
+            ("us-gov-north-9", false, true, "https://states-fips.us-gov-north-9.api.aws"),
+            ("us-isob-west-12", false, false, "https://states.us-isob-west-12.sc2s.sgov.gov"),
             // ... and anything else falls back to `aws`.
-            (
-                "xx-new-1",
-                false,
-                false,
-                "https://states.xx-new-1.amazonaws.com",
-            ),
-            (
-                "xx-new-1",
-                true,
-                true,
-                "https://states-fips.xx-new-1.api.aws",
-            ),
-            (
-                "eusc-fr-east-1",
-                false,
-                false,
-                "https://states.eusc-fr-east-1.amazonaws.com",
-            ),
-            (
-                "cn-north",
-                false,
-                false,
-                "https://states.cn-north.amazonaws.com",
-            ),
-            (
-                "us-gov-west-1a",
-                false,
-                false,
-                "https://states.us-gov-west-1a.amazonaws.com",
-            ),
+            ("xx-new-1", false, false, "https://states.xx-new-1.amazonaws.com"),
+            ("xx-new-1", true, true, "https://states-fips.xx-new-1.api.aws"),
+            ("eusc-fr-east-1", false, false, "https://states.eusc-fr-east-1.amazonaws.com"),
+            ("cn-north", false, false, "https://states.cn-north.amazonaws.com"),
+            ("us-gov-west-1a", false, false, "https://states.us-gov-west-1a.amazonaws.com"),
             ("local", false, false, "https://states.local.amazonaws.com"),
         ];
         for (region, fips, dual_stack, url) in cases {
@@ -466,24 +237,13 @@ mod tests {
     #[test]
     fn invalid_regions_are_config_errors() {
         let long = "a".repeat(64);
-        for region in [
-            "",
-            "us east",
-            "us_east_1",
-            "-us-east-1",
-            "us-east-1-",
-            "us-east-1.",
-            "a/b",
-        ]
-        .into_iter()
-        .chain([long.as_str(), "ü-west-1"])
+        for region in ["", "us east", "us_east_1", "-us-east-1", "us-east-1-", "us-east-1.", "a/b"]
+            .into_iter()
+            .chain([long.as_str(), "ü-west-1"])
         {
             let error = default_url(region, false, false).unwrap_err();
             assert_eq!(error.kind(), ErrorKind::Config, "{region:?}");
-            assert!(
-                error.to_string().contains("not a valid region name"),
-                "{error}"
-            );
+            assert!(error.to_string().contains("not a valid region name"), "{error}");
         }
     }
 }

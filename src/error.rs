@@ -211,30 +211,16 @@ struct Inner {
 enum Detail {
     Message(String),
     Service(ServiceError),
-    Decode {
-        status: u16,
-        excerpt: Option<String>,
-        reason: String,
-    },
+    Decode { status: u16, excerpt: Option<String>, reason: String },
 }
 
 impl Error {
     fn new(kind: ErrorKind, detail: Detail) -> Self {
-        Self {
-            inner: Box::new(Inner {
-                kind,
-                operation: None,
-                detail,
-                source: None,
-            }),
-        }
+        Self { inner: Box::new(Inner { kind, operation: None, detail, source: None }) }
     }
 
     pub(crate) fn invalid_input(field: &str, rule: impl fmt::Display) -> Self {
-        Self::new(
-            ErrorKind::InvalidInput,
-            Detail::Message(format!("`{field}` {rule}")),
-        )
+        Self::new(ErrorKind::InvalidInput, Detail::Message(format!("`{field}` {rule}")))
     }
 
     pub(crate) fn service(err: ServiceError) -> Self {
@@ -242,14 +228,7 @@ impl Error {
     }
 
     pub(crate) fn decode(status: u16, excerpt: Option<String>, reason: impl Into<String>) -> Self {
-        Self::new(
-            ErrorKind::Decode,
-            Detail::Decode {
-                status,
-                excerpt,
-                reason: reason.into(),
-            },
-        )
+        Self::new(ErrorKind::Decode, Detail::Decode { status, excerpt, reason: reason.into() })
     }
 
     pub(crate) fn with_message(kind: ErrorKind, message: impl Into<String>) -> Self {
@@ -342,11 +321,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Detail::Decode {
-                status,
-                excerpt,
-                reason,
-            } => {
+            Detail::Decode { status, excerpt, reason } => {
                 write!(f, "cannot decode the HTTP {status} response: {reason}")?;
                 if let Some(x) = excerpt {
                     write!(f, "; body starts {x:?}")?;
@@ -367,16 +342,11 @@ impl fmt::Display for Error {
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut d = f.debug_struct("Error");
-        d.field("kind", &self.inner.kind)
-            .field("operation", &self.inner.operation);
+        d.field("kind", &self.inner.kind).field("operation", &self.inner.operation);
         match &self.inner.detail {
             Detail::Message(m) => d.field("message", m),
             Detail::Service(e) => d.field("service_error", e),
-            Detail::Decode {
-                status,
-                excerpt,
-                reason,
-            } => d
+            Detail::Decode { status, excerpt, reason } => d
                 .field("status", status)
                 .field("reason", reason)
                 .field("excerpt", excerpt),
@@ -390,9 +360,6 @@ impl fmt::Debug for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.inner
-            .source
-            .as_deref()
-            .map(|e| e as &(dyn std::error::Error + 'static))
+        self.inner.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
     }
 }

@@ -35,10 +35,7 @@ pub(crate) mod check {
     /// A required string: present, with a length in `min..=max`.
     pub(crate) fn required(field: &str, value: &str, min: usize, max: usize) -> Result<(), Error> {
         if value.is_empty() && min > 0 {
-            return Err(Error::invalid_input(
-                field,
-                "is required and must not be empty",
-            ));
+            return Err(Error::invalid_input(field, "is required and must not be empty"));
         }
         length(field, value, min, max)
     }
@@ -56,11 +53,7 @@ pub(crate) mod check {
     fn length(field: &str, value: &str, min: usize, max: usize) -> Result<(), Error> {
         // The model counts characters; UTF-8 byte length is an upper bound,
         // so count chars only when the cheap check fails.
-        let len = if value.len() <= max {
-            value.len()
-        } else {
-            value.chars().count()
-        };
+        let len = if value.len() <= max { value.len() } else { value.chars().count() };
         if len < min || len > max {
             return Err(Error::invalid_input(
                 field,
@@ -90,10 +83,9 @@ pub(crate) mod check {
         T: PartialOrd + std::fmt::Display + Copy,
     {
         match value {
-            Some(v) if v < min => Err(Error::invalid_input(
-                field,
-                format!("must be at least {min}, got {v}"),
-            )),
+            Some(v) if v < min => {
+                Err(Error::invalid_input(field, format!("must be at least {min}, got {v}")))
+            }
             _ => Ok(()),
         }
     }

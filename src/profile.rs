@@ -65,9 +65,8 @@ impl ProfileSet {
         let sections = parse(text).map_err(|(line, message)| {
             config_error(format!("cannot parse {path}, line {line}: {message}"))
         })?;
-        let has_profile_default = sections
-            .iter()
-            .any(|(header, _)| section_key(header) == (Some("profile"), "default"));
+        let has_profile_default =
+            sections.iter().any(|(header, _)| section_key(header) == (Some("profile"), "default"));
         for (header, properties) in sections {
             let target = match (kind, section_key(&header)) {
                 (FileKind::Config, (None, "default")) if has_profile_default => continue,
@@ -113,9 +112,7 @@ fn section_key(header: &str) -> (Option<&str>, &str) {
 }
 
 fn is_identifier(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_-/.%@:+".contains(c))
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "_-/.%@:+".contains(c))
 }
 
 /// A file's sections in order: (header without brackets, properties with
@@ -137,9 +134,8 @@ fn parse(text: &str) -> Result<Sections, (usize, &'static str)> {
             sections.push((header.trim_matches(WHITESPACE).to_owned(), Vec::new()));
             continue;
         }
-        let (_, properties) = sections
-            .last_mut()
-            .ok_or(error("expected a section header first"))?;
+        let (_, properties) =
+            sections.last_mut().ok_or(error("expected a section header first"))?;
         if line.starts_with(WHITESPACE) {
             let (_, value) = properties
                 .last_mut()
@@ -160,9 +156,8 @@ fn parse(text: &str) -> Result<Sections, (usize, &'static str)> {
 }
 
 fn property(line: &str) -> Result<(&str, &str), &'static str> {
-    let (key, value) = strip_comment(line, true)
-        .split_once('=')
-        .ok_or("expected `name = value`")?;
+    let (key, value) =
+        strip_comment(line, true).split_once('=').ok_or("expected `name = value`")?;
     let key = key.trim_matches(WHITESPACE);
     if key.is_empty() {
         return Err("a property must have a name");
@@ -192,23 +187,17 @@ mod tests {
 
     fn config(text: &str) -> ProfileSet {
         let mut set = ProfileSet::default();
-        set.merge_file(text, "/test/config", FileKind::Config)
-            .unwrap();
+        set.merge_file(text, "/test/config", FileKind::Config).unwrap();
         set
     }
 
     fn config_error(text: &str) -> String {
         let mut set = ProfileSet::default();
-        set.merge_file(text, "/test/config", FileKind::Config)
-            .unwrap_err()
-            .to_string()
+        set.merge_file(text, "/test/config", FileKind::Config).unwrap_err().to_string()
     }
 
     fn props(pairs: &[(&str, &str)]) -> Properties {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -216,10 +205,7 @@ mod tests {
         let set = config(
             "[default]\nregion = eu-west-1\n[profile dev]\nregion=us-east-2\nname = val=ue\n",
         );
-        assert_eq!(
-            set.profile("default"),
-            Some(&props(&[("region", "eu-west-1")]))
-        );
+        assert_eq!(set.profile("default"), Some(&props(&[("region", "eu-west-1")])));
         assert_eq!(
             set.profile("dev"),
             Some(&props(&[("region", "us-east-2"), ("name", "val=ue")]))
@@ -230,10 +216,7 @@ mod tests {
     #[test]
     fn empty_file_and_empty_profile() {
         assert!(config("").profiles.is_empty());
-        assert_eq!(
-            config("[profile foo]").profile("foo"),
-            Some(&Properties::new())
-        );
+        assert_eq!(config("[profile foo]").profile("foo"), Some(&Properties::new()));
     }
 
     #[test]
@@ -252,13 +235,7 @@ mod tests {
         );
         assert_eq!(
             set.profile("foo"),
-            Some(&props(&[
-                ("a", "1"),
-                ("b", "2"),
-                ("c", "x;y"),
-                ("d", "x#y"),
-                ("e", "")
-            ]))
+            Some(&props(&[("a", "1"), ("b", "2"), ("c", "x;y"), ("d", "x#y"), ("e", "")]))
         );
         assert!(set.profile("bar").is_some() && set.profile("baz").is_some());
     }
@@ -266,19 +243,13 @@ mod tests {
     #[test]
     fn names_ignore_ascii_case_and_last_value_wins() {
         let set = config("[profile foo]\nRegion = a\n[profile foo]\nREGION = b\nother = c\n");
-        assert_eq!(
-            set.profile("foo"),
-            Some(&props(&[("region", "b"), ("other", "c")]))
-        );
+        assert_eq!(set.profile("foo"), Some(&props(&[("region", "b"), ("other", "c")])));
     }
 
     #[test]
     fn continuations() {
         let set = config("[profile foo]\nname = value\n -continued # kept\n\t -more \t\n");
-        assert_eq!(
-            set.profile("foo").unwrap()["name"],
-            "value\n-continued # kept\n-more"
-        );
+        assert_eq!(set.profile("foo").unwrap()["name"], "value\n-continued # kept\n-more");
     }
 
     #[test]
@@ -288,17 +259,11 @@ mod tests {
         );
         let foo = set.profile("foo").unwrap();
         assert_eq!(foo["region"], "us-west-2");
-        assert_eq!(
-            sub_property(&foo["s3"], "max_concurrent_requests"),
-            Some("10")
-        );
+        assert_eq!(sub_property(&foo["s3"], "max_concurrent_requests"), Some("10"));
         assert_eq!(sub_property(&foo["s3"], "missing"), None);
         // Empty sub-property values and invalid names are accepted.
         let set = config("[profile foo]\ns3 =\n name =\n in valid = x\n");
-        assert_eq!(
-            sub_property(&set.profile("foo").unwrap()["s3"], "NAME"),
-            Some("")
-        );
+        assert_eq!(sub_property(&set.profile("foo").unwrap()["s3"], "NAME"), Some(""));
     }
 
     #[test]
@@ -309,24 +274,15 @@ mod tests {
         );
         assert_eq!(set.profile("dev").unwrap()["services"], "local");
         let local = set.services("local").unwrap();
-        assert_eq!(
-            sub_property(&local["sfn"], "endpoint_url"),
-            Some("http://127.0.0.1:8083")
-        );
-        assert_eq!(
-            sub_property(&local["s3"], "endpoint_url"),
-            Some("http://s3")
-        );
+        assert_eq!(sub_property(&local["sfn"], "endpoint_url"), Some("http://127.0.0.1:8083"));
+        assert_eq!(sub_property(&local["s3"], "endpoint_url"), Some("http://s3"));
         assert!(set.profile("local").is_none());
     }
 
     #[test]
     fn profile_default_replaces_default() {
         let set = config("[profile default]\na = 1\n[default]\nb = 2\n[profile default]\nc = 3\n");
-        assert_eq!(
-            set.profile("default"),
-            Some(&props(&[("a", "1"), ("c", "3")]))
-        );
+        assert_eq!(set.profile("default"), Some(&props(&[("a", "1"), ("c", "3")])));
         let set = config("[default]\nb = 2\n");
         assert_eq!(set.profile("default"), Some(&props(&[("b", "2")])));
     }
@@ -341,10 +297,7 @@ mod tests {
         assert_eq!(set.profile("ok"), Some(&props(&[("fine", "2")])));
         assert!(set.services.is_empty());
         let set = config("[profile some-thing:long/the_one%only.foo@bar+]");
-        assert!(
-            set.profile("some-thing:long/the_one%only.foo@bar+")
-                .is_some()
-        );
+        assert!(set.profile("some-thing:long/the_one%only.foo@bar+").is_some());
     }
 
     #[test]
@@ -356,25 +309,14 @@ mod tests {
             FileKind::Credentials,
         )
         .unwrap();
-        assert_eq!(
-            set.profile("foo"),
-            Some(&props(&[("name", "credentials"), ("region", "r")]))
-        );
-        assert_eq!(
-            set.profile("default"),
-            Some(&props(&[("x", "1"), ("y", "2")]))
-        );
+        assert_eq!(set.profile("foo"), Some(&props(&[("name", "credentials"), ("region", "r")])));
+        assert_eq!(set.profile("default"), Some(&props(&[("x", "1"), ("y", "2")])));
         assert!(set.profile("bar").is_none() && set.services("x").is_none());
     }
 
     #[test]
     fn unicode_values() {
-        assert_eq!(
-            config("[profile foo]\nname = 😂 ü\n")
-                .profile("foo")
-                .unwrap()["name"],
-            "😂 ü"
-        );
+        assert_eq!(config("[profile foo]\nname = 😂 ü\n").profile("foo").unwrap()["name"], "😂 ü");
     }
 
     #[test]
@@ -384,16 +326,8 @@ mod tests {
             ("[profile foo] extra", 1, "must end with ']'"),
             ("name = value", 1, "section header"),
             (" -continued", 1, "section header"),
-            (
-                "[profile foo]\n -continued",
-                2,
-                "property before this continuation",
-            ),
-            (
-                "[profile foo]\nname = v\n[profile foo]\n -continued",
-                4,
-                "continuation",
-            ),
+            ("[profile foo]\n -continued", 2, "property before this continuation"),
+            ("[profile foo]\nname = v\n[profile foo]\n -continued", 4, "continuation"),
             ("[profile foo]\n\n= value", 3, "must have a name"),
             ("[profile foo]\nkey : value", 2, "name = value"),
             ("[profile foo]\ns3 =\n invalid", 3, "sub-property"),

@@ -46,37 +46,23 @@ impl Transport {
                 ));
             }
         };
-        Ok(Self {
-            http,
-            endpoint,
-            region,
-            credentials,
-            attempt_timeout,
-            host,
-        })
+        Ok(Self { http, endpoint, region, credentials, attempt_timeout, host })
     }
 
     /// Sends one operation and decodes its answer.
     pub(crate) async fn send<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
-        self.send_inner(input)
-            .await
-            .map_err(|e| e.for_operation(O::NAME))
+        self.send_inner(input).await.map_err(|e| e.for_operation(O::NAME))
     }
 
     async fn send_inner<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
         input.validate()?;
         let body = serde_json::to_vec(input).map_err(|e| {
-            Error::with_message(ErrorKind::InvalidInput, "cannot serialize the input")
-                .with_source(e)
+            Error::with_message(ErrorKind::InvalidInput, "cannot serialize the input").with_source(e)
         })?;
         let target = concat_target(O::NAME);
         let headers = self.signed_headers(&target, &body).await?;
 
-        let mut request = self
-            .http
-            .post(self.endpoint.clone())
-            .headers(headers)
-            .body(body);
+        let mut request = self.http.post(self.endpoint.clone()).headers(headers).body(body);
         if let Some(t) = self.attempt_timeout {
             request = request.timeout(t);
         }
@@ -93,32 +79,18 @@ impl Transport {
         );
 
         if (200..300).contains(&status) {
-            let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
-                b"{}"
-            } else {
-                &bytes
-            };
+            let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"{}" } else { &bytes };
             serde_json::from_slice(bytes).map_err(|e| {
                 // serde's message may quote a value from the body, and a
                 // successful body carries customer data: keep only where.
                 Error::decode(
                     status,
                     None,
-                    format!(
-                        "{:?} error at line {} column {}",
-                        e.classify(),
-                        e.line(),
-                        e.column()
-                    ),
+                    format!("{:?} error at line {} column {}", e.classify(), e.line(), e.column()),
                 )
             })
         } else {
-            Err(wire::decode_error(
-                status,
-                error_type.as_deref(),
-                request_id,
-                &bytes,
-            ))
+            Err(wire::decode_error(status, error_type.as_deref(), request_id, &bytes))
         }
     }
 
@@ -133,9 +105,7 @@ impl Transport {
             .time(SystemTime::now())
             .settings(SigningSettings::default())
             .build()
-            .map_err(|e| {
-                Error::with_message(ErrorKind::Credentials, "cannot sign").with_source(e)
-            })?;
+            .map_err(|e| Error::with_message(ErrorKind::Credentials, "cannot sign").with_source(e))?;
         let unsigned = [
             ("content-type", CONTENT_TYPE),
             ("host", self.host.as_str()),
@@ -153,18 +123,9 @@ impl Transport {
             .into_parts();
 
         let mut headers = HeaderMap::with_capacity(8);
-        headers.insert(
-            reqwest::header::CONTENT_TYPE,
-            HeaderValue::from_static(CONTENT_TYPE),
-        );
-        headers.insert(
-            reqwest::header::USER_AGENT,
-            HeaderValue::from_static(USER_AGENT),
-        );
-        headers.insert(
-            HeaderName::from_static("x-amz-target"),
-            header_value(target)?,
-        );
+        headers.insert(reqwest::header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
+        headers.insert(reqwest::header::USER_AGENT, HeaderValue::from_static(USER_AGENT));
+        headers.insert(HeaderName::from_static("x-amz-target"), header_value(target)?);
         for (name, value) in instructions.headers() {
             let name = HeaderName::from_bytes(name.as_bytes()).map_err(|e| {
                 Error::with_message(ErrorKind::Credentials, "bad signing header").with_source(e)
@@ -186,11 +147,8 @@ fn concat_target(name: &str) -> String {
 
 fn header_value(v: &str) -> Result<HeaderValue, Error> {
     HeaderValue::from_str(v).map_err(|e| {
-        Error::with_message(
-            ErrorKind::Credentials,
-            "a signed header is not a valid HTTP value",
-        )
-        .with_source(e)
+        Error::with_message(ErrorKind::Credentials, "a signed header is not a valid HTTP value")
+            .with_source(e)
     })
 }
 
@@ -199,11 +157,7 @@ fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 }
 
 fn transport_error(e: reqwest::Error) -> Error {
-    let kind = if e.is_timeout() {
-        ErrorKind::Timeout
-    } else {
-        ErrorKind::Transport
-    };
+    let kind = if e.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Transport };
     let what = if e.is_timeout() {
         "the request timed out"
     } else if e.is_connect() {

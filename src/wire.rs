@@ -204,11 +204,7 @@ mod tests {
     struct T {
         #[serde(with = "timestamp")]
         at: OffsetDateTime,
-        #[serde(
-            with = "timestamp_opt",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
+        #[serde(with = "timestamp_opt", default, skip_serializing_if = "Option::is_none")]
         maybe: Option<OffsetDateTime>,
         #[serde(with = "float")]
         pct: f64,
@@ -216,8 +212,8 @@ mod tests {
 
     #[test]
     fn fractional_and_exponent_timestamps_decode() {
-        let t: T =
-            serde_json::from_str(r#"{"at":1795559751.538,"maybe":1.669852E9,"pct":5}"#).unwrap();
+        let t: T = serde_json::from_str(r#"{"at":1795559751.538,"maybe":1.669852E9,"pct":5}"#)
+            .unwrap();
         assert_eq!(t.at.unix_timestamp(), 1795559751);
         assert_eq!(t.at.millisecond(), 538);
         assert_eq!(t.at.nanosecond(), 538_000_000);
@@ -241,12 +237,7 @@ mod tests {
         assert!(t.pct.is_nan());
         let t: T = serde_json::from_str(r#"{"at":0,"pct":"-Infinity"}"#).unwrap();
         assert_eq!(t.pct, f64::NEG_INFINITY);
-        let s = serde_json::to_string(&T {
-            at: epoch(),
-            maybe: None,
-            pct: f64::INFINITY,
-        })
-        .unwrap();
+        let s = serde_json::to_string(&T { at: epoch(), maybe: None, pct: f64::INFINITY }).unwrap();
         assert_eq!(s, r#"{"at":0,"pct":"Infinity"}"#);
         assert!(serde_json::from_str::<T>(r#"{"at":0,"pct":"lots"}"#).is_err());
     }
@@ -302,26 +293,14 @@ pub(crate) fn decode_error(
         serde_json::from_slice(body).ok()
     };
     let str_member = |name: &str| -> Option<&str> {
-        parsed
-            .as_ref()?
-            .get(name)?
-            .as_str()
-            .filter(|s| !s.is_empty())
+        parsed.as_ref()?.get(name)?.as_str().filter(|s| !s.is_empty())
     };
-    let header_code = error_type_header
-        .map(clean_error_code)
-        .filter(|c| !c.is_empty());
+    let header_code = error_type_header.map(clean_error_code).filter(|c| !c.is_empty());
     let code = header_code.or_else(|| {
-        str_member("code")
-            .or_else(|| str_member("__type"))
-            .map(clean_error_code)
+        str_member("code").or_else(|| str_member("__type")).map(clean_error_code)
     });
     if parsed.is_none() && code.is_none() {
-        return Error::decode(
-            status,
-            Some(excerpt(body)),
-            "the error response is not a JSON object",
-        );
+        return Error::decode(status, Some(excerpt(body)), "the error response is not a JSON object");
     }
     // A JSON error with no code anywhere (moto's `"__type": null`) is still the
     // service's answer: keep it, with an empty unknown code.
@@ -343,14 +322,8 @@ mod error_tests {
 
     #[test]
     fn codes_are_cleaned_in_every_form() {
-        assert_eq!(
-            clean_error_code("ExecutionDoesNotExist"),
-            "ExecutionDoesNotExist"
-        );
-        assert_eq!(
-            clean_error_code("com.amazonaws.sfn#InvalidArn"),
-            "InvalidArn"
-        );
+        assert_eq!(clean_error_code("ExecutionDoesNotExist"), "ExecutionDoesNotExist");
+        assert_eq!(clean_error_code("com.amazonaws.sfn#InvalidArn"), "InvalidArn");
         assert_eq!(
             clean_error_code("InvalidToken:http://internal.amazon.com/coral/com.amazon.coral/"),
             "InvalidToken"
@@ -381,12 +354,7 @@ mod error_tests {
         assert_eq!(e.code(), Some(&ErrorCode::Unknown(String::new())));
         assert_eq!(e.message(), Some("bad"));
         assert_eq!(e.status(), Some(400));
-        let e = decode_error(
-            500,
-            None,
-            None,
-            b"<html><body>Internal Server Error</body></html>",
-        );
+        let e = decode_error(500, None, None, b"<html><body>Internal Server Error</body></html>");
         assert_eq!(e.kind(), ErrorKind::Decode);
         assert!(e.body_excerpt().unwrap().starts_with("<html>"));
         assert!(e.to_string().contains("500"), "{e}");

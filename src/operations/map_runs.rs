@@ -28,10 +28,7 @@ pub struct ListMapRunsInput {
 impl ListMapRunsInput {
     /// An input for the execution's Map Runs.
     pub fn new(execution_arn: impl Into<String>) -> Self {
-        Self {
-            execution_arn: execution_arn.into(),
-            ..Self::default()
-        }
+        Self { execution_arn: execution_arn.into(), ..Self::default() }
     }
 }
 
@@ -66,11 +63,7 @@ pub struct MapRunListItem {
     #[serde(with = "wire::timestamp", default = "wire::epoch")]
     pub start_date: OffsetDateTime,
     /// When it stopped.
-    #[serde(
-        with = "wire::timestamp_opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(with = "wire::timestamp_opt", default, skip_serializing_if = "Option::is_none")]
     pub stop_date: Option<OffsetDateTime>,
 }
 
@@ -98,9 +91,7 @@ pub struct DescribeMapRunInput {
 impl DescribeMapRunInput {
     /// An input for the Map Run.
     pub fn new(map_run_arn: impl Into<String>) -> Self {
-        Self {
-            map_run_arn: map_run_arn.into(),
-        }
+        Self { map_run_arn: map_run_arn.into() }
     }
 }
 
@@ -122,11 +113,7 @@ pub struct DescribeMapRunOutput {
     #[serde(with = "wire::timestamp", default = "wire::epoch")]
     pub start_date: OffsetDateTime,
     /// When it stopped.
-    #[serde(
-        with = "wire::timestamp_opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(with = "wire::timestamp_opt", default, skip_serializing_if = "Option::is_none")]
     pub stop_date: Option<OffsetDateTime>,
     /// How many child workflows may run at once (0: as many as possible).
     #[serde(default)]
@@ -147,11 +134,7 @@ pub struct DescribeMapRunOutput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redrive_count: Option<i32>,
     /// When it was last redriven.
-    #[serde(
-        with = "wire::timestamp_opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(with = "wire::timestamp_opt", default, skip_serializing_if = "Option::is_none")]
     pub redrive_date: Option<OffsetDateTime>,
 }
 
@@ -177,11 +160,7 @@ pub struct UpdateMapRunInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_concurrency: Option<i32>,
     /// The percentage of failed items that fails the Map Run, 0 to 100.
-    #[serde(
-        with = "wire::float_opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(with = "wire::float_opt", default, skip_serializing_if = "Option::is_none")]
     pub tolerated_failure_percentage: Option<f64>,
     /// The number of failed items that fails the Map Run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -191,10 +170,7 @@ pub struct UpdateMapRunInput {
 impl UpdateMapRunInput {
     /// An input for the Map Run that changes nothing yet.
     pub fn new(map_run_arn: impl Into<String>) -> Self {
-        Self {
-            map_run_arn: map_run_arn.into(),
-            ..Self::default()
-        }
+        Self { map_run_arn: map_run_arn.into(), ..Self::default() }
     }
 }
 
@@ -211,12 +187,7 @@ impl Operation for UpdateMapRunInput {
     fn validate(&self) -> Result<(), Error> {
         check::required("mapRunArn", &self.map_run_arn, 1, LONG_ARN_MAX)?;
         check::at_least("maxConcurrency", self.max_concurrency, 0)?;
-        check::float_range(
-            "toleratedFailurePercentage",
-            self.tolerated_failure_percentage,
-            0.0,
-            100.0,
-        )?;
+        check::float_range("toleratedFailurePercentage", self.tolerated_failure_percentage, 0.0, 100.0)?;
         check::at_least("toleratedFailureCount", self.tolerated_failure_count, 0)
     }
 }
@@ -232,10 +203,7 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn list_map_runs(
-        &self,
-        execution_arn: impl Into<String>,
-    ) -> RequestBuilder<ListMapRunsInput> {
+    pub fn list_map_runs(&self, execution_arn: impl Into<String>) -> RequestBuilder<ListMapRunsInput> {
         self.request(ListMapRunsInput::new(execution_arn))
     }
 
@@ -258,10 +226,7 @@ impl Client {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub fn update_map_run(
-        &self,
-        map_run_arn: impl Into<String>,
-    ) -> RequestBuilder<UpdateMapRunInput> {
+    pub fn update_map_run(&self, map_run_arn: impl Into<String>) -> RequestBuilder<UpdateMapRunInput> {
         self.request(UpdateMapRunInput::new(map_run_arn))
     }
 }

@@ -255,10 +255,7 @@ mod tests {
         assert_eq!(u, ExecutionStatus::Unknown("PAUSED".into()));
         assert!(u.is_unknown());
         assert_eq!(serde_json::to_string(&u).unwrap(), "\"PAUSED\"");
-        assert_eq!(
-            MapRunStatus::from("ABORTED".to_string()),
-            MapRunStatus::Aborted
-        );
+        assert_eq!(MapRunStatus::from("ABORTED".to_string()), MapRunStatus::Aborted);
         assert_eq!(LogLevel::KNOWN.len(), 4);
         assert!(serde_json::from_str::<ExecutionStatus>("3").is_err());
     }
