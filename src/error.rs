@@ -207,12 +207,45 @@ struct Inner {
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 enum Detail {
-    Message(String),
+    #[error("{kind}: {message}")]
+    Message { kind: ErrorKind, message: String },
+    #[error("{0}")]
     Service(ServiceError),
+    #[error("cannot decode the HTTP {status} response: {reason}{}", ExcerptSuffix(excerpt))]
     Decode { status: u16, excerpt: Option<String>, reason: String },
 }
+
+/// `; body starts "..."` when there is an excerpt.
+struct ExcerptSuffix<'a>(&'a Option<String>);
+
+impl fmt::Display for ExcerptSuffix<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(x) => write!(f, "; body starts {x:?}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code.as_str() {
+            "" => write!(f, "unknown error (HTTP {})", self.status)?,
+            code => write!(f, "{code} (HTTP {})", self.status)?,
+        }
+        if let Some(m) = &self.message {
+            write!(f, ": {m}")?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ServiceError {}
 
 impl Error {
     fn new(kind: ErrorKind, detail: Detail) -> Self {
@@ -220,7 +253,11 @@ impl Error {
     }
 
     pub(crate) fn invalid_input(field: &str, rule: impl fmt::Display) -> Self {
-        Self::new(ErrorKind::InvalidInput, Detail::Message(format!("`{field}` {rule}")))
+        let message = format!("`{field}` {rule}");
+        Self::new(
+            ErrorKind::InvalidInput,
+            Detail::Message { kind: ErrorKind::InvalidInput, message },
+        )
     }
 
     pub(crate) fn service(err: ServiceError) -> Self {
@@ -232,7 +269,7 @@ impl Error {
     }
 
     pub(crate) fn with_message(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self::new(kind, Detail::Message(message.into()))
+        Self::new(kind, Detail::Message { kind, message: message.into() })
     }
 
     pub(crate) fn with_source(
@@ -286,7 +323,7 @@ impl Error {
         match &self.inner.detail {
             Detail::Service(e) => Some(e.status),
             Detail::Decode { status, .. } => Some(*status),
-            Detail::Message(_) => None,
+            Detail::Message { .. } => None,
         }
     }
 
@@ -307,34 +344,13 @@ impl fmt::Display for Error {
         if let Some(op) = self.inner.operation {
             write!(f, "{op}: ")?;
         }
-        match &self.inner.detail {
-            Detail::Service(e) => {
-                match e.code.as_str() {
-                    "" => write!(f, "unknown error (HTTP {})", e.status)?,
-                    code => write!(f, "{code} (HTTP {})", e.status)?,
-                }
-                if let Some(m) = &e.message {
-                    write!(f, ": {m}")?;
-                }
-                if let Some(id) = &e.request_id {
-                    write!(f, " [request id {id}]")?;
-                }
-                Ok(())
+        write!(f, "{}", self.inner.detail)?;
+        // Transport and credential failures say little without their cause.
+        match &self.inner.source {
+            Some(source) if matches!(self.inner.detail, Detail::Message { .. }) => {
+                write!(f, ": {source}")
             }
-            Detail::Decode { status, excerpt, reason } => {
-                write!(f, "cannot decode the HTTP {status} response: {reason}")?;
-                if let Some(x) = excerpt {
-                    write!(f, "; body starts {x:?}")?;
-                }
-                Ok(())
-            }
-            Detail::Message(m) => {
-                write!(f, "{}: {m}", self.inner.kind)?;
-                if let Some(source) = &self.inner.source {
-                    write!(f, ": {source}")?;
-                }
-                Ok(())
-            }
+            _ => Ok(()),
         }
     }
 }
@@ -344,12 +360,11 @@ impl fmt::Debug for Error {
         let mut d = f.debug_struct("Error");
         d.field("kind", &self.inner.kind).field("operation", &self.inner.operation);
         match &self.inner.detail {
-            Detail::Message(m) => d.field("message", m),
+            Detail::Message { message, .. } => d.field("message", message),
             Detail::Service(e) => d.field("service_error", e),
-            Detail::Decode { status, excerpt, reason } => d
-                .field("status", status)
-                .field("reason", reason)
-                .field("excerpt", excerpt),
+            Detail::Decode { status, excerpt, reason } => {
+                d.field("status", status).field("reason", reason).field("excerpt", excerpt)
+            }
         };
         if let Some(source) = &self.inner.source {
             d.field("source", source);

@@ -1,6 +1,46 @@
 //! A light, typed async client for AWS Step Functions, built around
 //! Distributed Map: Map Runs, the executions they start, the state machines
 //! behind them and their histories.
+//!
+//! ```no_run
+//! use futures::TryStreamExt;
+//! use sfn_lite::Client;
+//!
+//! # async fn demo(execution_arn: &str) -> Result<(), sfn_lite::Error> {
+//! let client = Client::from_env().await?;
+//!
+//! let mut runs = client.list_map_runs(execution_arn).into_paginator().items();
+//! while let Some(run) = runs.try_next().await? {
+//!     let described = client.describe_map_run(&run.map_run_arn).await?;
+//!     let items = &described.item_counts;
+//!     println!("{}: {} of {} items succeeded", described.status, items.succeeded, items.total);
+//!
+//!     // Let the run go faster, and tolerate a few failures.
+//!     client
+//!         .update_map_run(&run.map_run_arn)
+//!         .max_concurrency(100)
+//!         .tolerated_failure_percentage(5.0)
+//!         .await?;
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! Every operation is a method on [`Client`] returning a [`RequestBuilder`]:
+//! set optional members, then `.send().await` or just `.await`. Paginated
+//! operations also have [`RequestBuilder::into_paginator`], whose
+//! [`Paginator::pages`] and [`Paginator::items`] are plain
+//! [`futures::Stream`]s. Behind each builder is a plain input struct in
+//! [`operations`] that [`Client::send`] accepts; inputs, outputs and
+//! [`types`] serialize to and from the wire format with serde.
+//!
+//! Errors are one [`Error`] type: match on [`Error::kind`], and for service
+//! errors on [`Error::code`]. Members the service model marks sensitive are
+//! [`types::Sensitive`] and never show in `Debug` output.
+//!
+//! # Features
+//! - `rustls-ring` (default): TLS with rustls and the `ring` provider.
+//! - `rustls-aws-lc`: rustls with `aws-lc-rs`, configured by reqwest.
+//! - `native-tls`: the platform's TLS library.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -11,6 +51,7 @@ mod endpoint;
 mod error;
 mod operation;
 pub mod operations;
+mod paginate;
 mod profile;
 mod transport;
 pub mod types;
@@ -19,3 +60,4 @@ mod wire;
 pub use client::{Client, ClientBuilder, RequestBuilder};
 pub use error::{Error, ErrorCode, ErrorKind, ServiceError};
 pub use operation::Operation;
+pub use paginate::{Paginated, Paginator};

@@ -57,7 +57,8 @@ impl Transport {
     async fn send_inner<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
         input.validate()?;
         let body = serde_json::to_vec(input).map_err(|e| {
-            Error::with_message(ErrorKind::InvalidInput, "cannot serialize the input").with_source(e)
+            Error::with_message(ErrorKind::InvalidInput, "cannot serialize the input")
+                .with_source(e)
         })?;
         let target = concat_target(O::NAME);
         let headers = self.signed_headers(&target, &body).await?;
@@ -79,7 +80,8 @@ impl Transport {
         );
 
         if (200..300).contains(&status) {
-            let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"{}" } else { &bytes };
+            let bytes: &[u8] =
+                if bytes.iter().all(u8::is_ascii_whitespace) { b"{}" } else { &bytes };
             serde_json::from_slice(bytes).map_err(|e| {
                 // serde's message may quote a value from the body, and a
                 // successful body carries customer data: keep only where.
@@ -105,7 +107,9 @@ impl Transport {
             .time(SystemTime::now())
             .settings(SigningSettings::default())
             .build()
-            .map_err(|e| Error::with_message(ErrorKind::Credentials, "cannot sign").with_source(e))?;
+            .map_err(|e| {
+                Error::with_message(ErrorKind::Credentials, "cannot sign").with_source(e)
+            })?;
         let unsigned = [
             ("content-type", CONTENT_TYPE),
             ("host", self.host.as_str()),

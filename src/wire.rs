@@ -30,8 +30,9 @@ pub(crate) fn timestamp_from_f64(secs: f64) -> Option<OffsetDateTime> {
 /// Epoch seconds as the service writes them: an integer when whole, else a
 /// fraction.
 pub(crate) fn timestamp_to_f64(t: &OffsetDateTime) -> f64 {
-    let nanos = t.unix_timestamp_nanos();
-    nanos as f64 / 1e9
+    // Seconds plus fraction: the nanosecond count exceeds 2^53, so turning it
+    // into an f64 first loses digits (1795560000.25 would print ...0.2499998).
+    t.unix_timestamp() as f64 + f64::from(t.nanosecond()) / 1e9
 }
 
 struct TimestampVisitor;
@@ -212,8 +213,8 @@ mod tests {
 
     #[test]
     fn fractional_and_exponent_timestamps_decode() {
-        let t: T = serde_json::from_str(r#"{"at":1795559751.538,"maybe":1.669852E9,"pct":5}"#)
-            .unwrap();
+        let t: T =
+            serde_json::from_str(r#"{"at":1795559751.538,"maybe":1.669852E9,"pct":5}"#).unwrap();
         assert_eq!(t.at.unix_timestamp(), 1795559751);
         assert_eq!(t.at.millisecond(), 538);
         assert_eq!(t.at.nanosecond(), 538_000_000);
@@ -229,6 +230,18 @@ mod tests {
         let whole = r#"{"at":1669852000,"maybe":1669852001,"pct":0.0}"#;
         let t: T = serde_json::from_str(whole).unwrap();
         assert_eq!(serde_json::to_string(&t).unwrap(), whole);
+    }
+
+    #[test]
+    fn fractions_re_encode_as_sent() {
+        for json in [
+            r#"{"at":1795560000.25,"pct":1.0}"#,
+            r#"{"at":1795559760.004,"pct":1.0}"#,
+            r#"{"at":-0.5,"pct":1.0}"#,
+        ] {
+            let t: T = serde_json::from_str(json).unwrap();
+            assert_eq!(serde_json::to_string(&t).unwrap(), json);
+        }
     }
 
     #[test]
@@ -296,11 +309,14 @@ pub(crate) fn decode_error(
         parsed.as_ref()?.get(name)?.as_str().filter(|s| !s.is_empty())
     };
     let header_code = error_type_header.map(clean_error_code).filter(|c| !c.is_empty());
-    let code = header_code.or_else(|| {
-        str_member("code").or_else(|| str_member("__type")).map(clean_error_code)
-    });
+    let code = header_code
+        .or_else(|| str_member("code").or_else(|| str_member("__type")).map(clean_error_code));
     if parsed.is_none() && code.is_none() {
-        return Error::decode(status, Some(excerpt(body)), "the error response is not a JSON object");
+        return Error::decode(
+            status,
+            Some(excerpt(body)),
+            "the error response is not a JSON object",
+        );
     }
     // A JSON error with no code anywhere (moto's `"__type": null`) is still the
     // service's answer: keep it, with an empty unknown code.

@@ -187,7 +187,12 @@ impl Operation for UpdateMapRunInput {
     fn validate(&self) -> Result<(), Error> {
         check::required("mapRunArn", &self.map_run_arn, 1, LONG_ARN_MAX)?;
         check::at_least("maxConcurrency", self.max_concurrency, 0)?;
-        check::float_range("toleratedFailurePercentage", self.tolerated_failure_percentage, 0.0, 100.0)?;
+        check::float_range(
+            "toleratedFailurePercentage",
+            self.tolerated_failure_percentage,
+            0.0,
+            100.0,
+        )?;
         check::at_least("toleratedFailureCount", self.tolerated_failure_count, 0)
     }
 }
@@ -203,7 +208,10 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn list_map_runs(&self, execution_arn: impl Into<String>) -> RequestBuilder<ListMapRunsInput> {
+    pub fn list_map_runs(
+        &self,
+        execution_arn: impl Into<String>,
+    ) -> RequestBuilder<ListMapRunsInput> {
         self.request(ListMapRunsInput::new(execution_arn))
     }
 
@@ -226,7 +234,10 @@ impl Client {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub fn update_map_run(&self, map_run_arn: impl Into<String>) -> RequestBuilder<UpdateMapRunInput> {
+    pub fn update_map_run(
+        &self,
+        map_run_arn: impl Into<String>,
+    ) -> RequestBuilder<UpdateMapRunInput> {
         self.request(UpdateMapRunInput::new(map_run_arn))
     }
 }
@@ -264,3 +275,5 @@ impl RequestBuilder<UpdateMapRunInput> {
         self
     }
 }
+
+crate::paginate::paginated!(ListMapRunsInput => ListMapRunsOutput, map_runs: MapRunListItem);

@@ -2,9 +2,13 @@
 //! impls and their [`RequestBuilder`](crate::RequestBuilder) setters, one file
 //! per resource.
 
+mod executions;
 mod map_runs;
+mod state_machines;
 
+pub use executions::*;
 pub use map_runs::*;
+pub use state_machines::*;
 
 /// The model's `Arn` maximum length.
 pub(crate) const ARN_MAX: usize = 256;

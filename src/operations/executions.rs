@@ -1,0 +1,331 @@
+//! Execution operations: DescribeExecution, ListExecutions.
+
+use crate::client::{Client, RequestBuilder};
+use crate::error::Error;
+use crate::operation::{Operation, Sealed, check};
+use crate::types::{
+    CloudWatchEventsExecutionDataDetails, ExecutionRedriveFilter, ExecutionRedriveStatus,
+    ExecutionStatus, IncludedData, Sensitive,
+};
+use crate::wire;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::{ARN_MAX, LONG_ARN_MAX, PAGE_SIZE_MAX};
+
+/// The model's `ListExecutionsPageToken` maximum length.
+const LIST_EXECUTIONS_PAGE_TOKEN_MAX: usize = 3096;
+
+/// Input of `DescribeExecution`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct DescribeExecutionInput {
+    /// The execution to describe.
+    pub execution_arn: String,
+    /// Whether to include encrypted input and output (default: all data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub included_data: Option<IncludedData>,
+}
+
+impl DescribeExecutionInput {
+    /// An input for the execution.
+    pub fn new(execution_arn: impl Into<String>) -> Self {
+        Self { execution_arn: execution_arn.into(), ..Self::default() }
+    }
+}
+
+/// Output of `DescribeExecution`: an execution's status, data and redrive state.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct DescribeExecutionOutput {
+    /// The execution.
+    #[serde(default)]
+    pub execution_arn: String,
+    /// The state machine it runs.
+    #[serde(default)]
+    pub state_machine_arn: String,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its status.
+    #[serde(default)]
+    pub status: ExecutionStatus,
+    /// When it started.
+    #[serde(with = "wire::timestamp", default = "wire::epoch")]
+    pub start_date: OffsetDateTime,
+    /// When it stopped.
+    #[serde(with = "wire::timestamp_opt", default, skip_serializing_if = "Option::is_none")]
+    pub stop_date: Option<OffsetDateTime>,
+    /// Its input, as JSON text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<Sensitive<String>>,
+    /// Whether the input was included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_details: Option<CloudWatchEventsExecutionDataDetails>,
+    /// Its output, as JSON text, once it succeeded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<Sensitive<String>>,
+    /// Whether the output was included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_details: Option<CloudWatchEventsExecutionDataDetails>,
+    /// The AWS X-Ray trace header passed at start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace_header: Option<String>,
+    /// The Map Run that started it, for a child execution of a Distributed Map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map_run_arn: Option<String>,
+    /// The error code it failed with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Sensitive<String>>,
+    /// Why it failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Sensitive<String>>,
+    /// The state machine version it runs, when started through one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_machine_version_arn: Option<String>,
+    /// The state machine alias it was started through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_machine_alias_arn: Option<String>,
+    /// How many times it was redriven.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redrive_count: Option<i32>,
+    /// When it was last redriven.
+    #[serde(with = "wire::timestamp_opt", default, skip_serializing_if = "Option::is_none")]
+    pub redrive_date: Option<OffsetDateTime>,
+    /// Whether it can be redriven.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redrive_status: Option<ExecutionRedriveStatus>,
+    /// Why it cannot be redriven.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redrive_status_reason: Option<Sensitive<String>>,
+}
+
+impl Sealed for DescribeExecutionInput {}
+impl Operation for DescribeExecutionInput {
+    const NAME: &'static str = "DescribeExecution";
+    type Output = DescribeExecutionOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::required("executionArn", &self.execution_arn, 1, ARN_MAX)
+    }
+}
+
+/// Input of `ListExecutions`: the executions of a state machine, or the child
+/// executions of a Map Run.
+///
+/// Exactly one of `state_machine_arn` and `map_run_arn` must be set. The
+/// model makes both optional, but the service refuses a request with neither
+/// or both, so [`validate`](Operation::validate) does too.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ListExecutionsInput {
+    /// The state machine (or version, or alias) whose executions to list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_machine_arn: Option<String>,
+    /// Lists only executions with this status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_filter: Option<ExecutionStatus>,
+    /// Page size, 0 to 1000 (0 means the service default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    /// The token of the page to fetch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    /// The Map Run whose child executions to list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map_run_arn: Option<String>,
+    /// Lists only redriven, or only never-redriven, executions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redrive_filter: Option<ExecutionRedriveFilter>,
+}
+
+impl ListExecutionsInput {
+    /// An empty input; set `state_machine_arn` or `map_run_arn` before sending.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An input for the executions of a state machine.
+    pub fn for_state_machine(state_machine_arn: impl Into<String>) -> Self {
+        Self { state_machine_arn: Some(state_machine_arn.into()), ..Self::default() }
+    }
+
+    /// An input for the child executions of a Map Run.
+    pub fn for_map_run(map_run_arn: impl Into<String>) -> Self {
+        Self { map_run_arn: Some(map_run_arn.into()), ..Self::default() }
+    }
+}
+
+/// Output of `ListExecutions`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ListExecutionsOutput {
+    /// The executions on this page.
+    #[serde(default)]
+    pub executions: Vec<ExecutionListItem>,
+    /// The token of the next page, absent on the last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// An execution, as listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ExecutionListItem {
+    /// The execution.
+    #[serde(default)]
+    pub execution_arn: String,
+    /// The state machine it runs.
+    #[serde(default)]
+    pub state_machine_arn: String,
+    /// Its name.
+    #[serde(default)]
+    pub name: String,
+    /// Its status.
+    #[serde(default)]
+    pub status: ExecutionStatus,
+    /// When it started.
+    #[serde(with = "wire::timestamp", default = "wire::epoch")]
+    pub start_date: OffsetDateTime,
+    /// When it stopped.
+    #[serde(with = "wire::timestamp_opt", default, skip_serializing_if = "Option::is_none")]
+    pub stop_date: Option<OffsetDateTime>,
+    /// The Map Run that started it, for a child execution of a Distributed Map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map_run_arn: Option<String>,
+    /// How many items it processed, for a child execution of a Map Run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_count: Option<i32>,
+    /// The state machine version it runs, when started through one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_machine_version_arn: Option<String>,
+    /// The state machine alias it was started through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_machine_alias_arn: Option<String>,
+    /// How many times it was redriven.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redrive_count: Option<i32>,
+    /// When it was last redriven.
+    #[serde(with = "wire::timestamp_opt", default, skip_serializing_if = "Option::is_none")]
+    pub redrive_date: Option<OffsetDateTime>,
+}
+
+impl Sealed for ListExecutionsInput {}
+impl Operation for ListExecutionsInput {
+    const NAME: &'static str = "ListExecutions";
+    type Output = ListExecutionsOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::optional("stateMachineArn", self.state_machine_arn.as_deref(), 1, ARN_MAX)?;
+        check::optional("mapRunArn", self.map_run_arn.as_deref(), 1, LONG_ARN_MAX)?;
+        match (&self.state_machine_arn, &self.map_run_arn) {
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid_input(
+                    "stateMachineArn",
+                    "and `mapRunArn` cannot both be set: give one of them",
+                ));
+            }
+            (None, None) => {
+                return Err(Error::invalid_input("stateMachineArn", "or `mapRunArn` is required"));
+            }
+            _ => {}
+        }
+        check::range("maxResults", self.max_results, 0, PAGE_SIZE_MAX)?;
+        check::optional("nextToken", self.next_token.as_deref(), 1, LIST_EXECUTIONS_PAGE_TOKEN_MAX)
+    }
+}
+
+impl Client {
+    /// Describes an execution: status, input, output, error (`DescribeExecution`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+    /// let execution = client
+    ///     .describe_execution("arn:aws:states:us-east-1:123456789012:execution:sm:e")
+    ///     .await?;
+    /// println!("{} is {}", execution.execution_arn, execution.status);
+    /// # Ok(()) }
+    /// ```
+    pub fn describe_execution(
+        &self,
+        execution_arn: impl Into<String>,
+    ) -> RequestBuilder<DescribeExecutionInput> {
+        self.request(DescribeExecutionInput::new(execution_arn))
+    }
+
+    /// Lists the executions of a state machine or of a Map Run
+    /// (`ListExecutions`); set one of them with
+    /// [`state_machine_arn`](RequestBuilder::state_machine_arn) or
+    /// [`map_run_arn`](RequestBuilder::map_run_arn).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+    /// use sfn_lite::types::ExecutionStatus;
+    ///
+    /// let page = client
+    ///     .list_executions()
+    ///     .map_run_arn("arn:aws:states:us-east-1:123456789012:mapRun:sm/map:1")
+    ///     .status_filter(ExecutionStatus::Failed)
+    ///     .await?;
+    /// for execution in &page.executions {
+    ///     println!("{} failed", execution.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list_executions(&self) -> RequestBuilder<ListExecutionsInput> {
+        self.request(ListExecutionsInput::new())
+    }
+}
+
+impl RequestBuilder<DescribeExecutionInput> {
+    /// Whether to include encrypted input and output.
+    pub fn included_data(mut self, included: IncludedData) -> Self {
+        self.input.included_data = Some(included);
+        self
+    }
+}
+
+impl RequestBuilder<ListExecutionsInput> {
+    /// The state machine (or version, or alias) whose executions to list.
+    pub fn state_machine_arn(mut self, arn: impl Into<String>) -> Self {
+        self.input.state_machine_arn = Some(arn.into());
+        self
+    }
+
+    /// The Map Run whose child executions to list.
+    pub fn map_run_arn(mut self, arn: impl Into<String>) -> Self {
+        self.input.map_run_arn = Some(arn.into());
+        self
+    }
+
+    /// Lists only executions with this status.
+    pub fn status_filter(mut self, status: ExecutionStatus) -> Self {
+        self.input.status_filter = Some(status);
+        self
+    }
+
+    /// Page size, 0 to 1000.
+    pub fn max_results(mut self, n: i32) -> Self {
+        self.input.max_results = Some(n);
+        self
+    }
+
+    /// The token of the page to fetch.
+    pub fn next_token(mut self, token: impl Into<String>) -> Self {
+        self.input.next_token = Some(token.into());
+        self
+    }
+
+    /// Lists only redriven, or only never-redriven, executions.
+    pub fn redrive_filter(mut self, filter: ExecutionRedriveFilter) -> Self {
+        self.input.redrive_filter = Some(filter);
+        self
+    }
+}
+
+crate::paginate::paginated!(ListExecutionsInput => ListExecutionsOutput, executions: ExecutionListItem);
