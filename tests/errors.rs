@@ -1,0 +1,500 @@
+//! How failures reach the caller, for every operation: each error code the
+//! model lists, every form AWS JSON 1.0 error responses take, responses that
+//! cannot be decoded (without leaking their data), a refused connection and
+//! an attempt timeout.
+//!
+//! One row per operation in [`rows`]. To add an operation, add a row: its
+//! name, a valid call, the error codes the model lists for it (spelled as on
+//! the wire, with the variant each must decode to; `kms()` adds the three
+//! KMS codes), and optionally 200 bodies with wrongly typed members, each
+//! containing `hunter2`; then take its name off [`NO_ROW_YET`]. The codes
+//! are checked against the model's list in `fixtures/operation-errors.json`.
+
+mod common;
+
+use common::{Pending, REQUEST_ID, Reply, Server, builder, client, plain_credentials, send};
+use sfn_lite::{Client, Error, ErrorCode, ErrorKind};
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+const EXECUTION_ARN: &str = "arn:aws:states:us-east-1:123456789012:execution:orders:run-1";
+const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9";
+
+/// The value every undecodable body hides; no error may print it.
+const SECRET: &str = "hunter2";
+
+/// Operations of the model's error fixture that have no row yet, because
+/// they do not exist on this branch yet.
+const NO_ROW_YET: &[&str] = &[
+    "DescribeExecution",
+    "DescribeStateMachine",
+    "DescribeStateMachineForExecution",
+    "GetExecutionHistory",
+    "ListExecutions",
+];
+
+struct Row {
+    op: &'static str,
+    call: fn(&Client) -> Pending,
+    codes: Vec<(&'static str, ErrorCode)>,
+    wrong_types: &'static [&'static str],
+}
+
+/// The three KMS errors of operations that read encrypted data.
+fn kms() -> Vec<(&'static str, ErrorCode)> {
+    vec![
+        (
+            "KmsAccessDeniedException",
+            ErrorCode::KmsAccessDeniedException,
+        ),
+        (
+            "KmsInvalidStateException",
+            ErrorCode::KmsInvalidStateException,
+        ),
+        ("KmsThrottlingException", ErrorCode::KmsThrottlingException),
+    ]
+}
+
+fn rows() -> Vec<Row> {
+    vec![
+        Row {
+            op: "ListMapRuns",
+            call: |c| send(c.list_map_runs(EXECUTION_ARN)),
+            codes: vec![
+                ("ExecutionDoesNotExist", ErrorCode::ExecutionDoesNotExist),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidToken", ErrorCode::InvalidToken),
+            ],
+            wrong_types: &[
+                r#"{"mapRuns": "hunter2"}"#,
+                r#"{"mapRuns": [{"mapRunArn": "a", "startDate": "hunter2"}]}"#,
+                r#"{"mapRuns": [], "nextToken": ["hunter2"]}"#,
+            ],
+        },
+        Row {
+            op: "DescribeMapRun",
+            call: |c| send(c.describe_map_run(MAP_RUN_ARN)),
+            codes: vec![
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+                ("InvalidArn", ErrorCode::InvalidArn),
+            ],
+            wrong_types: &[
+                r#"{"mapRunArn": "a", "maxConcurrency": "hunter2"}"#,
+                r#"{"itemCounts": {"total": "hunter2"}}"#,
+                r#"{"toleratedFailurePercentage": "hunter2"}"#,
+                r#"{"status": ["hunter2"]}"#,
+            ],
+        },
+        Row {
+            op: "UpdateMapRun",
+            call: |c| send(c.update_map_run(MAP_RUN_ARN).max_concurrency(5)),
+            codes: vec![
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ValidationException", ErrorCode::ValidationException),
+            ],
+            wrong_types: &[],
+        },
+    ]
+}
+
+#[test]
+fn rows_list_exactly_the_errors_the_model_gives() {
+    let model: BTreeMap<String, Vec<String>> =
+        serde_json::from_str(include_str!("fixtures/operation-errors.json")).expect("fixture");
+    let rows = rows();
+    for row in &rows {
+        let mut listed: Vec<&str> = row.codes.iter().map(|(code, _)| *code).collect();
+        listed.sort_unstable();
+        let mut modelled: Vec<&str> = model[row.op].iter().map(String::as_str).collect();
+        modelled.sort_unstable();
+        assert_eq!(
+            listed, modelled,
+            "{}: the row's codes differ from the model's",
+            row.op
+        );
+        for (code, variant) in &row.codes {
+            assert_eq!(
+                variant.as_str(),
+                *code,
+                "{}: {code} paired with {variant:?}",
+                row.op
+            );
+        }
+        assert!(
+            !NO_ROW_YET.contains(&row.op),
+            "{} has a row now: take it off NO_ROW_YET",
+            row.op
+        );
+    }
+    for op in model.keys() {
+        assert!(
+            rows.iter().any(|r| r.op == op) || NO_ROW_YET.contains(&op.as_str()),
+            "{op} has no row"
+        );
+    }
+}
+
+async fn fail(row: &Row, client: &Client) -> Error {
+    match (row.call)(client).await {
+        Ok(output) => panic!("{}: expected an error, got {output}", row.op),
+        Err(e) => e,
+    }
+}
+
+#[tokio::test]
+async fn every_modelled_error_code_is_typed_with_its_details() {
+    for row in rows() {
+        let server = Server::start().await;
+        let client = client(&server);
+        for (code, variant) in &row.codes {
+            let message = format!("{} says {code}: 'arn:aws:states:…' is \"wrong\"", row.op);
+            let reply = Reply::service_error(code, &message);
+            server.set_handler(move |_| reply.clone());
+
+            let e = fail(&row, &client).await;
+            let ctx = format!("{} {code}: {e:?}", row.op);
+            assert_eq!(e.kind(), ErrorKind::Service, "{ctx}");
+            assert_eq!(e.code(), Some(variant), "{ctx}");
+            assert!(!variant.is_unknown(), "{ctx}");
+            assert_eq!(e.message(), Some(message.as_str()), "{ctx}");
+            assert_eq!(e.request_id(), Some(REQUEST_ID), "{ctx}");
+            assert_eq!(e.status(), Some(400), "{ctx}");
+            assert_eq!(e.operation(), Some(row.op), "{ctx}");
+            let service = e.service_error().expect("a service error");
+            assert_eq!((&service.code, service.status), (variant, 400), "{ctx}");
+
+            let shown = e.to_string();
+            for part in [row.op, code, &message] {
+                assert!(shown.contains(part), "Display {shown:?} lacks {part:?}");
+            }
+        }
+    }
+}
+
+/// One way a service error can be written, and what it must decode to.
+struct Form {
+    what: &'static str,
+    reply: Reply,
+    status: u16,
+    code: ErrorCode,
+    message: Option<&'static str>,
+}
+
+fn form(
+    what: &'static str,
+    status: u16,
+    body: &str,
+    code: ErrorCode,
+    message: Option<&'static str>,
+) -> Form {
+    Form {
+        what,
+        reply: Reply::json(status, body),
+        status,
+        code,
+        message,
+    }
+}
+
+fn forms() -> Vec<Form> {
+    let uri = "http://internal.amazon.com/coral/com.amazon.coral.validate/";
+    vec![
+        form(
+            "a namespaced __type",
+            400,
+            r#"{"__type": "com.amazonaws.sfn#InvalidArn", "message": "m1"}"#,
+            ErrorCode::InvalidArn,
+            Some("m1"),
+        ),
+        form(
+            "a __type with a URI suffix",
+            400,
+            &format!(r#"{{"__type": "InvalidToken:{uri}", "message": "m2"}}"#),
+            ErrorCode::InvalidToken,
+            Some("m2"),
+        ),
+        form(
+            "a namespaced __type with a URI suffix",
+            400,
+            &format!(
+                r#"{{"__type": "com.amazonaws.sfn#ResourceNotFound:{uri}", "message": "m3"}}"#
+            ),
+            ErrorCode::ResourceNotFound,
+            Some("m3"),
+        ),
+        Form {
+            what: "only the X-Amzn-ErrorType header, empty body",
+            reply: Reply::raw(400, "")
+                .header("X-Amzn-ErrorType", &format!("ExecutionDoesNotExist:{uri}"))
+                .header("x-amzn-RequestId", REQUEST_ID),
+            status: 400,
+            code: ErrorCode::ExecutionDoesNotExist,
+            message: None,
+        },
+        form(
+            "a capitalized Message",
+            400,
+            r#"{"__type": "InvalidArn", "Message": "m4"}"#,
+            ErrorCode::InvalidArn,
+            Some("m4"),
+        ),
+        form(
+            "an errorMessage",
+            400,
+            r#"{"__type": "InvalidArn", "errorMessage": "m5"}"#,
+            ErrorCode::InvalidArn,
+            Some("m5"),
+        ),
+        form(
+            "a code member",
+            400,
+            r#"{"code": "ValidationException", "message": "m6"}"#,
+            ErrorCode::ValidationException,
+            Some("m6"),
+        ),
+        form(
+            "a code member beside a __type",
+            400,
+            r#"{"code": "InvalidToken", "__type": "InvalidArn", "message": "m7"}"#,
+            ErrorCode::InvalidToken,
+            Some("m7"),
+        ),
+        form(
+            "a nested __type",
+            400,
+            r#"{"__type": "InvalidArn", "message": "m8", "cause": {"__type": "ResourceNotFound"}}"#,
+            ErrorCode::InvalidArn,
+            Some("m8"),
+        ),
+        Form {
+            what: "a null __type and the header (moto)",
+            reply: Reply::raw(400, r#"{"__type": null, "message": "m9"}"#)
+                .header("Content-Type", "application/json")
+                .header("X-Amzn-ErrorType", "ValidationException")
+                .header("x-amzn-RequestId", REQUEST_ID),
+            status: 400,
+            code: ErrorCode::ValidationException,
+            message: Some("m9"),
+        },
+        Form {
+            what: "the header beside a different body code",
+            reply: Reply::service_error("ResourceNotFound", "m10")
+                .header("X-Amzn-ErrorType", "InvalidArn"),
+            status: 400,
+            code: ErrorCode::InvalidArn,
+            message: Some("m10"),
+        },
+        form(
+            "a null __type and no header",
+            400,
+            r#"{"__type": null, "message": "m11"}"#,
+            ErrorCode::Unknown(String::new()),
+            Some("m11"),
+        ),
+        form(
+            "an unknown code",
+            400,
+            r#"{"__type": "com.amazonaws.sfn#BrandNewException", "message": "m12"}"#,
+            ErrorCode::Unknown("BrandNewException".into()),
+            Some("m12"),
+        ),
+        form(
+            "throttling",
+            400,
+            r#"{"__type": "ThrottlingException", "message": "Rate exceeded"}"#,
+            ErrorCode::ThrottlingException,
+            Some("Rate exceeded"),
+        ),
+        form(
+            "a 500 with a JSON body",
+            500,
+            r#"{"__type": "InternalFailure", "message": "m13"}"#,
+            ErrorCode::InternalFailure,
+            Some("m13"),
+        ),
+        form(
+            "a 503 with a JSON body",
+            503,
+            r#"{"__type": "ServiceUnavailable"}"#,
+            ErrorCode::ServiceUnavailable,
+            None,
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn every_error_form_decodes_for_every_operation() {
+    for row in rows() {
+        let server = Server::start().await;
+        let client = client(&server);
+        for form in forms() {
+            let reply = form.reply.clone();
+            server.set_handler(move |_| reply.clone());
+            let e = fail(&row, &client).await;
+            let ctx = format!("{} with {}: {e:?}", row.op, form.what);
+            assert_eq!(e.kind(), ErrorKind::Service, "{ctx}");
+            assert_eq!(e.code(), Some(&form.code), "{ctx}");
+            assert_eq!(e.message(), form.message, "{ctx}");
+            assert_eq!(e.status(), Some(form.status), "{ctx}");
+            assert_eq!(e.request_id(), Some(REQUEST_ID), "{ctx}");
+            assert_eq!(e.operation(), Some(row.op), "{ctx}");
+            let shown = e.to_string();
+            assert!(shown.contains(row.op), "Display {shown:?}: {ctx}");
+            assert!(
+                shown.contains(form.code.as_str()),
+                "Display {shown:?}: {ctx}"
+            );
+            assert!(
+                shown.contains(&form.status.to_string()),
+                "Display {shown:?}: {ctx}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn unknown_codes_keep_their_string_and_throttling_is_recognised() {
+    let row = &rows()[0];
+    let server = Server::always(Reply::service_error(
+        "com.amazonaws.sfn#BrandNewException",
+        "new",
+    ))
+    .await;
+    let e = fail(row, &client(&server)).await;
+    let code = e.code().expect("a code");
+    assert_eq!(code, &ErrorCode::Unknown("BrandNewException".into()));
+    assert!(code.is_unknown());
+    assert_eq!(code.as_str(), "BrandNewException");
+    assert!(e.to_string().contains("BrandNewException"), "{e}");
+    assert!(!code.is_throttling());
+
+    for throttled in [
+        "ThrottlingException",
+        "Throttling",
+        "TooManyRequestsException",
+    ] {
+        server.set_handler(move |_| Reply::service_error(throttled, "Rate exceeded"));
+        let e = fail(row, &client(&server)).await;
+        assert!(
+            e.code().is_some_and(ErrorCode::is_throttling),
+            "{throttled}: {e:?}"
+        );
+    }
+    for not_throttled in ["InvalidArn", "ExecutionDoesNotExist", "InternalFailure"] {
+        server.set_handler(move |_| Reply::service_error(not_throttled, "no"));
+        let e = fail(row, &client(&server)).await;
+        assert!(
+            !e.code().is_some_and(ErrorCode::is_throttling),
+            "{not_throttled}: {e:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn kms_errors_are_typed_and_kms_throttling_counts_as_throttling() {
+    let row = &rows()[0];
+    let server = Server::start().await;
+    let client = client(&server);
+    for (code, variant) in kms() {
+        server.set_handler(move |_| Reply::service_error(code, "kms"));
+        let e = fail(row, &client).await;
+        assert_eq!(e.code(), Some(&variant), "{e:?}");
+        assert_eq!(
+            variant.is_throttling(),
+            code == "KmsThrottlingException",
+            "{code}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_html_error_page_is_a_decode_error_with_an_excerpt() {
+    let page = "<html><head><title>500 Internal Server Error</title></head>\
+                <body><h1>Internal Server Error</h1></body></html>";
+    for row in rows() {
+        let server = Server::always(
+            Reply::raw(500, page).header("Content-Type", "text/html; charset=utf-8"),
+        )
+        .await;
+        let e = fail(&row, &client(&server)).await;
+        let ctx = format!("{}: {e:?}", row.op);
+        assert_eq!(e.kind(), ErrorKind::Decode, "{ctx}");
+        assert_eq!(e.status(), Some(500), "{ctx}");
+        assert_eq!(e.code(), None, "{ctx}");
+        assert_eq!(e.operation(), Some(row.op), "{ctx}");
+        assert!(
+            e.body_excerpt().is_some_and(|x| x.starts_with("<html>")),
+            "{ctx}"
+        );
+        let shown = e.to_string();
+        assert!(shown.contains("500") && shown.contains(row.op), "{shown}");
+        assert!(shown.contains("Internal Server Error"), "{shown}");
+    }
+}
+
+#[tokio::test]
+async fn undecodable_success_bodies_are_decode_errors_that_leak_nothing() {
+    let everywhere = [
+        r#"{"mapRuns": [], "mapRunArn": "hunter2"#,
+        r#"{"executionArn": "arn", "secret": "hunter2", "#,
+        r#""hunter2""#,
+        r#"{"hunter2": }"#,
+        "hunter2",
+    ];
+    for row in rows() {
+        let server = Server::start().await;
+        let client = client(&server);
+        for body in everywhere.iter().chain(row.wrong_types) {
+            assert!(body.contains(SECRET));
+            let reply = Reply::ok(*body);
+            server.set_handler(move |_| reply.clone());
+            let e = fail(&row, &client).await;
+            let (shown, debug) = (e.to_string(), format!("{e:?}"));
+            let ctx = format!("{} with {body}: {debug}", row.op);
+            assert_eq!(e.kind(), ErrorKind::Decode, "{ctx}");
+            assert_eq!(e.status(), Some(200), "{ctx}");
+            assert_eq!(e.operation(), Some(row.op), "{ctx}");
+            assert_eq!(e.body_excerpt(), None, "{ctx}");
+            assert!(!shown.contains(SECRET), "Display leaks: {shown}");
+            assert!(!debug.contains(SECRET), "Debug leaks: {debug}");
+            assert!(shown.contains(row.op), "{shown}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_a_transport_error() {
+    for row in rows() {
+        let server = Server::start().await;
+        let client = client(&server);
+        server.shutdown().await;
+        let e = fail(&row, &client).await;
+        let ctx = format!("{}: {e:?}", row.op);
+        assert_eq!(e.kind(), ErrorKind::Transport, "{ctx}");
+        assert_eq!(e.operation(), Some(row.op), "{ctx}");
+        assert_eq!(e.status(), None, "{ctx}");
+        assert!(e.to_string().contains(row.op), "{e}");
+    }
+}
+
+#[tokio::test]
+async fn a_slow_response_hits_the_attempt_timeout() {
+    let limit = Duration::from_millis(200);
+    let slow = Duration::from_secs(5);
+    for row in rows() {
+        let server = Server::always(Reply::ok("{}").delayed(slow)).await;
+        let client = builder(&server, &plain_credentials())
+            .attempt_timeout(limit)
+            .build()
+            .expect("client");
+        let started = Instant::now();
+        let e = fail(&row, &client).await;
+        let took = started.elapsed();
+        let ctx = format!("{} after {took:?}: {e:?}", row.op);
+        assert_eq!(e.kind(), ErrorKind::Timeout, "{ctx}");
+        assert_eq!(e.operation(), Some(row.op), "{ctx}");
+        assert!(took >= limit && took < slow, "{ctx}");
+        assert!(server.request_count() >= 1, "{ctx}: the request was sent");
+    }
+}

@@ -1,0 +1,428 @@
+//! What goes over the wire for every operation: method, path, protocol
+//! headers, the exact JSON body (absent optionals omitted), a SigV4
+//! signature recomputed independently, with and without a session token; and
+//! that the decoded output is exactly what the server sent.
+//!
+//! One row per operation in [`rows`]. To add an operation, add a row: its
+//! name, one request per shape (every optional member set, then only the
+//! required ones) with the JSON body each must produce, and a response body
+//! written the way the output serializes (whole-second timestamps as
+//! integers, floats with a fraction), so decoding it and serializing the
+//! output gives it back.
+
+mod common;
+
+use common::sigv4::{self, Expect};
+use common::{
+    ALL_VIAS, Pending, Recorded, Reply, Server, Via, assert_request, client_with,
+    plain_credentials, send_via, session_credentials,
+};
+use serde_json::Value;
+use sfn_lite::Client;
+use std::time::Instant;
+
+const EXECUTION_ARN: &str = "arn:aws:states:us-east-1:123456789012:execution:orders:run-1";
+const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9-f5c0-3a4f-a1e6-7f5d2bd5ce51";
+
+/// One request shape of an operation and the body it must produce.
+struct Request {
+    what: &'static str,
+    call: fn(&Client, Via) -> Pending,
+    body: &'static str,
+}
+
+/// One operation: its requests and a response to decode.
+struct Row {
+    op: &'static str,
+    requests: Vec<Request>,
+    response: &'static str,
+}
+
+fn request(what: &'static str, call: fn(&Client, Via) -> Pending, body: &'static str) -> Request {
+    Request { what, call, body }
+}
+
+fn rows() -> Vec<Row> {
+    vec![
+        Row {
+            op: "ListMapRuns",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        send_via(
+                            c,
+                            c.list_map_runs(EXECUTION_ARN)
+                                .max_results(25)
+                                .next_token("page-2"),
+                            via,
+                        )
+                    },
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "maxResults": 25, "nextToken": "page-2"}"#,
+                ),
+                request(
+                    "zero page size",
+                    |c, via| send_via(c, c.list_map_runs(EXECUTION_ARN).max_results(0), via),
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "maxResults": 0}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.list_map_runs(EXECUTION_ARN), via),
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1"}"#,
+                ),
+            ],
+            response: r#"{
+                "mapRuns": [
+                    {"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                     "mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9",
+                     "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders/fanout",
+                     "startDate": 1795559751.538, "stopDate": 1795559800},
+                    {"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                     "mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:0d7a1b2c",
+                     "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders/fanout",
+                     "startDate": 1669852000}
+                ],
+                "nextToken": "page-3"
+            }"#,
+        },
+        Row {
+            op: "DescribeMapRun",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.describe_map_run(MAP_RUN_ARN), via),
+                r#"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9-f5c0-3a4f-a1e6-7f5d2bd5ce51"}"#,
+            )],
+            response: r#"{
+                "mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9-f5c0-3a4f-a1e6-7f5d2bd5ce51",
+                "executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                "status": "RUNNING",
+                "startDate": 1795559751.538,
+                "stopDate": 1795559812.25,
+                "maxConcurrency": 40,
+                "toleratedFailurePercentage": 12.5,
+                "toleratedFailureCount": 3,
+                "itemCounts": {"pending": 1, "running": 2, "succeeded": 3, "failed": 4, "timedOut": 5,
+                               "aborted": 6, "total": 21, "resultsWritten": 7,
+                               "failuresNotRedrivable": 8, "pendingRedrive": 9},
+                "executionCounts": {"pending": 10, "running": 20, "succeeded": 30, "failed": 40,
+                                    "timedOut": 50, "aborted": 60, "total": 210, "resultsWritten": 70},
+                "redriveCount": 2,
+                "redriveDate": 1795559900
+            }"#,
+        },
+        Row {
+            op: "UpdateMapRun",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .update_map_run(MAP_RUN_ARN)
+                            .max_concurrency(50)
+                            .tolerated_failure_percentage(5.5)
+                            .tolerated_failure_count(10);
+                        send_via(c, r, via)
+                    },
+                    r#"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9-f5c0-3a4f-a1e6-7f5d2bd5ce51",
+                        "maxConcurrency": 50, "toleratedFailurePercentage": 5.5, "toleratedFailureCount": 10}"#,
+                ),
+                request(
+                    "zeros are sent, not omitted",
+                    |c, via| {
+                        let r = c
+                            .update_map_run(MAP_RUN_ARN)
+                            .max_concurrency(0)
+                            .tolerated_failure_percentage(0.0)
+                            .tolerated_failure_count(0);
+                        send_via(c, r, via)
+                    },
+                    r#"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9-f5c0-3a4f-a1e6-7f5d2bd5ce51",
+                        "maxConcurrency": 0, "toleratedFailurePercentage": 0.0, "toleratedFailureCount": 0}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.update_map_run(MAP_RUN_ARN), via),
+                    r#"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9-f5c0-3a4f-a1e6-7f5d2bd5ce51"}"#,
+                ),
+            ],
+            response: "{}",
+        },
+    ]
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("bad JSON literal ({e}): {text}"))
+}
+
+/// Sends one request of a row through `via` and checks everything the
+/// server saw and everything the caller got back.
+async fn check(
+    row: &Row,
+    request: &Request,
+    via: Via,
+    credentials: &aws_credential_types::Credentials,
+) {
+    let ctx = format!("{} ({}) via {via:?}", row.op, request.what);
+    let server = Server::always(Reply::ok(row.response)).await;
+    let client = client_with(&server, credentials);
+
+    let output = (request.call)(&client, via)
+        .await
+        .unwrap_or_else(|e| panic!("{ctx}: {e}"));
+
+    assert_eq!(server.request_count(), 1, "{ctx}: one request, no retry");
+    let seen = server.last_request();
+    assert_request(&seen, row.op, credentials);
+    assert_eq!(seen.header("host"), Some(server.host().as_str()), "{ctx}");
+    assert_eq!(seen.json(), json(request.body), "{ctx}: request body");
+    assert_eq!(output, json(row.response), "{ctx}: decoded output");
+}
+
+#[tokio::test]
+async fn every_request_is_well_formed_and_signed() {
+    for row in rows() {
+        for request in &row.requests {
+            check(&row, request, Via::Send, &plain_credentials()).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn session_tokens_are_sent_and_signed() {
+    for row in rows() {
+        for request in &row.requests {
+            check(&row, request, Via::Send, &session_credentials()).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn builders_can_be_awaited_and_inputs_sent_by_the_client() {
+    for row in rows() {
+        for request in &row.requests {
+            for via in ALL_VIAS.into_iter().filter(|v| *v != Via::Send) {
+                check(&row, request, via, &plain_credentials()).await;
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn requests_are_signed_fresh_each_time() {
+    let server = Server::always(Reply::ok("{}")).await;
+    let client = client_with(&server, &plain_credentials());
+    for _ in 0..3 {
+        client
+            .update_map_run(MAP_RUN_ARN)
+            .max_concurrency(1)
+            .await
+            .expect("update");
+    }
+    let seen = server.requests();
+    assert_eq!(seen.len(), 3);
+    for request in &seen {
+        assert_request(request, "UpdateMapRun", &plain_credentials());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The verifier itself: it must accept AWS's published examples and refuse a
+// real request once any signed part of it changes.
+
+fn vector_request(path: &str, headers: &[(&str, &str)]) -> Recorded {
+    Recorded {
+        method: "GET".into(),
+        path: path.into(),
+        headers: headers
+            .iter()
+            .map(|(n, v)| ((*n).into(), (*v).into()))
+            .collect(),
+        body: Vec::new(),
+        at: Instant::now(),
+    }
+}
+
+fn example(service: &'static str) -> Expect<'static> {
+    Expect {
+        access_key_id: common::ACCESS_KEY_ID,
+        secret_access_key: common::SECRET_ACCESS_KEY,
+        region: "us-east-1",
+        service,
+    }
+}
+
+/// The IAM `ListUsers` example of the AWS General Reference ("Create a
+/// signed AWS API request"), step by step.
+#[test]
+fn verifier_reproduces_the_iam_documentation_example() {
+    let request = vector_request(
+        "/?Action=ListUsers&Version=2010-05-08",
+        &[
+            (
+                "content-type",
+                "application/x-www-form-urlencoded; charset=utf-8",
+            ),
+            ("host", "iam.amazonaws.com"),
+            ("x-amz-date", "20150830T123600Z"),
+            (
+                "authorization",
+                "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, \
+                 SignedHeaders=content-type;host;x-amz-date, \
+                 Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
+            ),
+        ],
+    );
+    let canonical =
+        sigv4::canonical_request(&request, &["content-type", "host", "x-amz-date"]).unwrap();
+    assert_eq!(
+        canonical,
+        "GET\n/\nAction=ListUsers&Version=2010-05-08\n\
+         content-type:application/x-www-form-urlencoded; charset=utf-8\n\
+         host:iam.amazonaws.com\nx-amz-date:20150830T123600Z\n\n\
+         content-type;host;x-amz-date\n\
+         e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    );
+    assert_eq!(
+        sigv4::sha256_hex(canonical.as_bytes()),
+        "f536975d06c0309214f805bb90ccff089219ecd68b2577efef23edd43b7e1a59"
+    );
+    let key = sigv4::signing_key(common::SECRET_ACCESS_KEY, "20150830", "us-east-1", "iam");
+    assert_eq!(
+        hex::encode(&key),
+        "c4afb1cc5771d871763a393e44b703571b55cc28424d1a5e86da6ed3c154a4b9"
+    );
+    let to_sign = sigv4::string_to_sign(
+        "20150830T123600Z",
+        "20150830/us-east-1/iam/aws4_request",
+        &canonical,
+    );
+    assert_eq!(
+        sigv4::signature(&key, &to_sign),
+        "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7"
+    );
+
+    let verified = sigv4::verify(&request, &example("iam")).expect("the documented example");
+    assert_eq!(verified.canonical_request, canonical);
+    assert_eq!(
+        verified.signed_headers,
+        ["content-type", "host", "x-amz-date"]
+    );
+}
+
+/// `get-vanilla` and `get-vanilla-query-order-key-case` of the AWS SigV4
+/// test suite.
+#[test]
+fn verifier_accepts_the_sigv4_test_suite_vectors() {
+    for (path, signature) in [
+        (
+            "/",
+            "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31",
+        ),
+        (
+            "/?Param2=value2&Param1=value1",
+            "b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500",
+        ),
+    ] {
+        let auth = format!(
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, \
+             SignedHeaders=host;x-amz-date, Signature={signature}"
+        );
+        let request = vector_request(
+            path,
+            &[
+                ("host", "example.amazonaws.com"),
+                ("x-amz-date", "20150830T123600Z"),
+                ("authorization", &auth),
+            ],
+        );
+        sigv4::verify(&request, &example("service")).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
+}
+
+#[tokio::test]
+async fn verifier_refuses_any_change_to_a_signed_request() {
+    let server = Server::always(Reply::ok("{}")).await;
+    let client = client_with(&server, &session_credentials());
+    client
+        .update_map_run(MAP_RUN_ARN)
+        .max_concurrency(5)
+        .await
+        .expect("update");
+    let good = server.last_request();
+    let expect = Expect {
+        access_key_id: common::ACCESS_KEY_ID,
+        secret_access_key: common::SECRET_ACCESS_KEY,
+        region: common::REGION,
+        service: "states",
+    };
+    sigv4::verify(&good, &expect).expect("the untouched request verifies");
+
+    let set_header = |name: &str, value: &str| {
+        let mut r = good.clone();
+        for (n, v) in &mut r.headers {
+            if n == name {
+                *v = value.into();
+            }
+        }
+        r
+    };
+    let mut body = good.clone();
+    let text = String::from_utf8(body.body).expect("a UTF-8 body");
+    assert!(text.contains(r#""maxConcurrency":5"#), "{text}");
+    body.body = text
+        .replace(r#""maxConcurrency":5"#, r#""maxConcurrency":6"#)
+        .into_bytes();
+    let tampered = [
+        ("body", body),
+        (
+            "target",
+            set_header("x-amz-target", "AWSStepFunctions.DescribeMapRun"),
+        ),
+        ("token", set_header("x-amz-security-token", "another-token")),
+        ("date", set_header("x-amz-date", "20150830T123600Z")),
+        ("host", set_header("host", "states.us-east-1.amazonaws.com")),
+    ];
+    for (what, request) in tampered {
+        assert!(
+            sigv4::verify(&request, &expect).is_err(),
+            "a changed {what} still verified"
+        );
+    }
+    for (what, wrong) in [
+        (
+            "secret",
+            Expect {
+                secret_access_key: "not-the-secret",
+                ..expect
+            },
+        ),
+        (
+            "access key",
+            Expect {
+                access_key_id: "AKIDOTHER",
+                ..expect
+            },
+        ),
+        (
+            "region",
+            Expect {
+                region: "eu-west-1",
+                ..expect
+            },
+        ),
+        (
+            "service",
+            Expect {
+                service: "sfn",
+                ..expect
+            },
+        ),
+    ] {
+        assert!(
+            sigv4::verify(&good, &wrong).is_err(),
+            "a wrong {what} still verified"
+        );
+    }
+}
