@@ -42,7 +42,44 @@ impl fmt::Debug for Client {
 impl Client {
     /// A client configured from the environment and the shared AWS config
     /// and credentials files: region, credentials and endpoint, the way the
-    /// AWS CLI and SDKs resolve them.
+    /// AWS CLI and SDKs resolve them. [`ClientBuilder::from_env`] does the
+    /// same and lets explicit settings override any of it.
+    ///
+    /// Each setting takes the first value found, left to right:
+    ///
+    /// | setting | environment | profile |
+    /// |---|---|---|
+    /// | profile | `AWS_PROFILE` | `default` |
+    /// | files | `AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE` | `~/.aws/config`, `~/.aws/credentials` |
+    /// | region | `AWS_REGION`, `AWS_DEFAULT_REGION` | `region` |
+    /// | credentials | `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`) | `aws_access_key_id` + `aws_secret_access_key` (+ `aws_session_token`) |
+    /// | endpoint | `AWS_ENDPOINT_URL_SFN`, `AWS_ENDPOINT_URL` | `endpoint_url` of `sfn =` in the `[services NAME]` section named by `services = NAME`, then `endpoint_url` |
+    /// | ignore endpoint URLs | `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` | `ignore_configured_endpoint_urls` |
+    /// | FIPS | `AWS_USE_FIPS_ENDPOINT` | `use_fips_endpoint` |
+    /// | dual-stack | `AWS_USE_DUALSTACK_ENDPOINT` | `use_dualstack_endpoint` |
+    ///
+    /// - The home directory is `HOME` (on Windows, else `USERPROFILE`).
+    ///   Profiles are `[default]` and `[profile NAME]` in the config file,
+    ///   `[NAME]` in the credentials file, which wins for the same property.
+    ///   Missing files are fine; an unreadable or malformed one is an
+    ///   [`ErrorKind::Config`](crate::ErrorKind::Config) error naming the file
+    ///   and line, and so is a profile named by `AWS_PROFILE` that neither
+    ///   file has.
+    /// - Flags are `true` or `false` (any case); anything else is a config
+    ///   error. Empty variables count as unset.
+    /// - With `ignore_configured_endpoint_urls` true, the endpoint URLs of the
+    ///   environment and the profile are ignored (not
+    ///   [`ClientBuilder::endpoint_url`]). Without an endpoint URL the endpoint
+    ///   derives from the region, FIPS and dual-stack, per the Step Functions
+    ///   endpoint rules (`https://states.REGION.amazonaws.com` and the like);
+    ///   an endpoint URL combined with FIPS or dual-stack is a config error.
+    /// - The files are read here, once. Credentials are not checked until a
+    ///   call needs them, as in the SDKs: with none found, or a profile that
+    ///   gets them through `role_arn`, `sso_*`, `credential_process` or the
+    ///   like (not supported here), the call fails with
+    ///   [`ErrorKind::Credentials`](crate::ErrorKind::Credentials). Plug an
+    ///   `aws-config` provider into [`ClientBuilder::credentials_provider`]
+    ///   for those.
     pub async fn from_env() -> Result<Self, Error> {
         ClientBuilder::from_env()?.build()
     }
@@ -145,7 +182,8 @@ pub struct ClientBuilder {
 
 impl ClientBuilder {
     /// A builder with every setting read from the environment and the shared
-    /// config and credentials files (see the crate docs for the variables).
+    /// config and credentials files, as [`Client::from_env`] describes.
+    /// Settings made on the builder afterwards win over them.
     pub fn from_env() -> Result<Self, Error> {
         Ok(Self { config: config::from_env()? })
     }

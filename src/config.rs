@@ -2,10 +2,13 @@
 //! credentials, HTTP client and timeouts, explicitly set or resolved from the
 //! environment and the shared AWS config files.
 
-use crate::credentials::CredentialsCache;
+use crate::credentials::{CredentialsCache, DefaultCredentialsChain};
+use crate::endpoint;
 use crate::error::{Error, ErrorKind};
+use crate::profile::{self, FileKind, ProfileSet};
 use crate::transport::Transport;
 use aws_credential_types::provider::SharedCredentialsProvider;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Settings gathered by [`crate::ClientBuilder`].
@@ -43,14 +46,20 @@ impl ClientConfig {
         })?;
         let endpoint = match &self.endpoint_url {
             Some(url) => {
-                if self.use_fips || self.use_dual_stack {
-                    return Err(config_error(
-                        "a custom endpoint cannot be combined with FIPS or dual-stack",
-                    ));
+                // The rule set forbids both combinations.
+                if self.use_fips {
+                    return Err(config_error(format!(
+                        "the custom endpoint {url} cannot be combined with FIPS"
+                    )));
+                }
+                if self.use_dual_stack {
+                    return Err(config_error(format!(
+                        "the custom endpoint {url} cannot be combined with dual-stack"
+                    )));
                 }
                 url.clone()
             }
-            None => default_endpoint(&region, self.use_fips, self.use_dual_stack)?,
+            None => endpoint::default_url(&region, self.use_fips, self.use_dual_stack)?,
         };
         let endpoint = reqwest::Url::parse(&endpoint).map_err(|e| {
             config_error(format!("endpoint {endpoint:?} is not a URL")).with_source(e)
@@ -79,47 +88,123 @@ pub(crate) fn config_error(message: impl Into<String>) -> Error {
     Error::with_message(ErrorKind::Config, message)
 }
 
-/// The service endpoint of a region, as the endpoint rule set derives it.
-pub(crate) fn default_endpoint(
-    region: &str,
-    fips: bool,
-    dual_stack: bool,
-) -> Result<String, Error> {
-    if !region.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-        return Err(config_error(format!("region {region:?} is not a valid region name")));
+/// Environment variables: the process's, or a map in tests.
+pub(crate) struct Env<'a>(&'a dyn Fn(&str) -> Option<String>);
+
+impl<'a> Env<'a> {
+    pub(crate) fn new(lookup: &'a dyn Fn(&str) -> Option<String>) -> Self {
+        Self(lookup)
     }
-    let suffix = if region.starts_with("cn-") { "amazonaws.com.cn" } else { "amazonaws.com" };
-    let host = match (fips, dual_stack) {
-        (false, false) => format!("states.{region}.{suffix}"),
-        (true, false) => format!("states-fips.{region}.{suffix}"),
-        (false, true) => format!("states.{region}.api.aws"),
-        (true, true) => format!("states-fips.{region}.api.aws"),
-    };
-    Ok(format!("https://{host}"))
+
+    /// A variable's value; an empty one counts as unset.
+    pub(crate) fn get(&self, name: &str) -> Option<String> {
+        (self.0)(name).filter(|v| !v.is_empty())
+    }
 }
 
-/// Settings from the environment (see the crate docs for the variables).
+/// Settings from the process environment and the shared files it points to.
 pub(crate) fn from_env() -> Result<ClientConfig, Error> {
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let mut config = ClientConfig {
-        region: var("AWS_REGION").or_else(|| var("AWS_DEFAULT_REGION")),
-        endpoint_url: var("AWS_ENDPOINT_URL_SFN").or_else(|| var("AWS_ENDPOINT_URL")),
-        use_fips: var("AWS_USE_FIPS_ENDPOINT").is_some_and(|v| v.eq_ignore_ascii_case("true")),
-        use_dual_stack: var("AWS_USE_DUALSTACK_ENDPOINT")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true")),
-        ..ClientConfig::default()
-    };
-    if let (Some(id), Some(secret)) = (var("AWS_ACCESS_KEY_ID"), var("AWS_SECRET_ACCESS_KEY")) {
-        let creds = aws_credential_types::Credentials::new(
-            id,
-            secret,
-            var("AWS_SESSION_TOKEN"),
-            None,
-            "environment",
-        );
-        config.credentials = Some(crate::credentials::shared(creds));
+    resolve(&Env::new(&|name| std::env::var(name).ok()))
+}
+
+/// Settings from `env` and the shared files it points to, in the order
+/// documented on [`crate::Client::from_env`].
+pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
+    let home =
+        env.get("HOME").or_else(|| if cfg!(windows) { env.get("USERPROFILE") } else { None });
+    let config_path = file_path(env.get("AWS_CONFIG_FILE"), home.as_deref(), "config");
+    let credentials_path =
+        file_path(env.get("AWS_SHARED_CREDENTIALS_FILE"), home.as_deref(), "credentials");
+    let mut files = ProfileSet::default();
+    load(&mut files, config_path.as_deref(), FileKind::Config)?;
+    load(&mut files, credentials_path.as_deref(), FileKind::Credentials)?;
+    let looked_in = format!(
+        "{} or {}",
+        show(credentials_path.as_deref(), "credentials"),
+        show(config_path.as_deref(), "config")
+    );
+
+    let explicit_profile = env.get("AWS_PROFILE");
+    let profile_name = explicit_profile.as_deref().unwrap_or("default");
+    let profile = files.profile(profile_name);
+    if explicit_profile.is_some() && profile.is_none() {
+        return Err(config_error(format!(
+            "profile `{profile_name}` (from AWS_PROFILE) is not in {looked_in}"
+        )));
     }
-    Ok(config)
+    let value = |key: &str| profile.and_then(|p| p.get(key)).filter(|v| !v.is_empty());
+    let flag = |var: &str, key: &str| match env.get(var) {
+        Some(v) => parse_bool(&v, var),
+        None => value(key)
+            .map_or(Ok(false), |v| parse_bool(v, &format!("`{key}` in profile `{profile_name}`"))),
+    };
+
+    let endpoint_url =
+        if flag("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "ignore_configured_endpoint_urls")? {
+            None
+        } else {
+            env.get("AWS_ENDPOINT_URL_SFN")
+                .or_else(|| env.get("AWS_ENDPOINT_URL"))
+                .or_else(|| {
+                    let service = files.services(value("services")?)?.get("sfn")?;
+                    profile::sub_property(service, "endpoint_url")
+                        .filter(|v| !v.is_empty())
+                        .map(String::from)
+                })
+                .or_else(|| value("endpoint_url").cloned())
+        };
+    let credentials = DefaultCredentialsChain::resolve(env, profile_name, profile, &looked_in);
+    Ok(ClientConfig {
+        region: env
+            .get("AWS_REGION")
+            .or_else(|| env.get("AWS_DEFAULT_REGION"))
+            .or_else(|| value("region").cloned()),
+        endpoint_url,
+        use_fips: flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")?,
+        use_dual_stack: flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")?,
+        credentials: Some(crate::credentials::shared(credentials)),
+        ..ClientConfig::default()
+    })
+}
+
+/// `AWS_CONFIG_FILE`-style path (a leading `~` is the home directory), else
+/// `~/.aws/NAME`; `None` when that needs a home directory and there is none.
+fn file_path(explicit: Option<String>, home: Option<&str>, name: &str) -> Option<PathBuf> {
+    let Some(path) = explicit else {
+        return home.map(|h| Path::new(h).join(".aws").join(name));
+    };
+    let rest = path.strip_prefix("~/").or_else(|| path.strip_prefix("~\\"));
+    Some(match (rest, home) {
+        (Some(rest), Some(home)) => Path::new(home).join(rest),
+        _ => PathBuf::from(path),
+    })
+}
+
+/// Merges a file into `files`; a missing file is no error.
+fn load(files: &mut ProfileSet, path: Option<&Path>, kind: FileKind) -> Result<(), Error> {
+    let Some(path) = path else { return Ok(()) };
+    match std::fs::read_to_string(path) {
+        Ok(text) => files.merge_file(&text, &path.display().to_string(), kind),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(config_error(format!("cannot read {}", path.display())).with_source(e)),
+    }
+}
+
+fn show(path: Option<&Path>, name: &str) -> String {
+    match path {
+        Some(path) => path.display().to_string(),
+        None => format!("~/.aws/{name} (no home directory)"),
+    }
+}
+
+fn parse_bool(value: &str, what: &str) -> Result<bool, Error> {
+    if value.eq_ignore_ascii_case("true") {
+        Ok(true)
+    } else if value.eq_ignore_ascii_case("false") {
+        Ok(false)
+    } else {
+        Err(config_error(format!("{what} must be `true` or `false`, not {value:?}")))
+    }
 }
 
 /// A `reqwest::Client` with rustls on the `ring` provider, built without
@@ -148,4 +233,301 @@ fn http_client(connect_timeout: Duration) -> Result<reqwest::Client, Error> {
         .connect_timeout(connect_timeout)
         .build()
         .map_err(|e| config_error("cannot build the HTTP client").with_source(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::credentials::CredentialsCache;
+    use aws_credential_types::Credentials;
+    use std::collections::HashMap;
+    use tempfile::TempDir;
+
+    /// A home directory with `~/.aws/config` and `~/.aws/credentials`.
+    struct Home(TempDir);
+
+    impl Home {
+        fn new(config: &str, credentials: &str) -> Self {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir(dir.path().join(".aws")).unwrap();
+            std::fs::write(dir.path().join(".aws/config"), config).unwrap();
+            std::fs::write(dir.path().join(".aws/credentials"), credentials).unwrap();
+            Self(dir)
+        }
+
+        fn path(&self) -> String {
+            self.0.path().display().to_string()
+        }
+
+        /// Resolves with `HOME` here and the other variables given.
+        fn resolve(&self, vars: &[(&str, &str)]) -> Result<ClientConfig, Error> {
+            let mut vars = vars.to_vec();
+            let home = self.path();
+            vars.push(("HOME", &home));
+            resolve_vars(&vars)
+        }
+    }
+
+    fn resolve_vars(vars: &[(&str, &str)]) -> Result<ClientConfig, Error> {
+        let map: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        resolve(&Env::new(&|name| map.get(name).cloned()))
+    }
+
+    async fn credentials(config: &ClientConfig) -> Result<Credentials, Error> {
+        CredentialsCache::new(config.credentials.clone().unwrap()).get().await
+    }
+
+    async fn access_key(config: &ClientConfig) -> String {
+        credentials(config).await.unwrap().access_key_id().to_owned()
+    }
+
+    #[tokio::test]
+    async fn nothing_set() {
+        let config = resolve_vars(&[]).unwrap();
+        assert_eq!(config.region, None);
+        assert_eq!(config.endpoint_url, None);
+        assert!(!config.use_fips && !config.use_dual_stack);
+        let error = credentials(&config).await.unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Credentials);
+        let message = error.to_string();
+        assert!(message.contains("AWS_ACCESS_KEY_ID"), "{message}");
+        assert!(message.contains("profile `default`"), "{message}");
+        assert!(message.contains("~/.aws/credentials (no home directory)"), "{message}");
+        // No region: the build fails, clearly.
+        let error = config.into_transport().unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Config);
+        assert!(error.to_string().contains("no region"));
+    }
+
+    #[test]
+    fn region_precedence() {
+        let home = Home::new("[default]\nregion = from-profile\n", "");
+        let region = |vars: &[(&str, &str)]| home.resolve(vars).unwrap().region.unwrap();
+        assert_eq!(region(&[]), "from-profile");
+        assert_eq!(region(&[("AWS_DEFAULT_REGION", "default-var")]), "default-var");
+        assert_eq!(
+            region(&[("AWS_REGION", "region-var"), ("AWS_DEFAULT_REGION", "default-var")]),
+            "region-var"
+        );
+        assert_eq!(region(&[("AWS_REGION", ""), ("AWS_DEFAULT_REGION", "d")]), "d");
+    }
+
+    #[test]
+    fn profile_selection() {
+        let home = Home::new(
+            "[default]\nregion = r-default\n[profile dev]\nregion = r-dev\n",
+            "[creds-only]\nregion = r-creds\n",
+        );
+        let region = |vars: &[(&str, &str)]| home.resolve(vars).unwrap().region;
+        assert_eq!(region(&[]).as_deref(), Some("r-default"));
+        assert_eq!(region(&[("AWS_PROFILE", "dev")]).as_deref(), Some("r-dev"));
+        assert_eq!(region(&[("AWS_PROFILE", "creds-only")]).as_deref(), Some("r-creds"));
+        // A profile AWS_PROFILE names must exist; the implicit default need not.
+        let error = home.resolve(&[("AWS_PROFILE", "nope")]).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Config);
+        let message = error.to_string();
+        assert!(message.contains("profile `nope`") && message.contains("AWS_PROFILE"), "{message}");
+        assert!(message.contains(&home.path()), "{message}");
+        let empty = Home::new("", "");
+        assert_eq!(empty.resolve(&[]).unwrap().region, None);
+        assert!(empty.resolve(&[("AWS_PROFILE", "default")]).is_err());
+    }
+
+    #[test]
+    fn explicit_file_paths_and_tilde() {
+        let home = Home::new("[default]\nregion = in-home\n", "");
+        let other = tempfile::tempdir().unwrap();
+        let config = other.path().join("my-config");
+        std::fs::write(&config, "[default]\nregion = explicit\n").unwrap();
+        let config = config.display().to_string();
+        let resolved = home.resolve(&[("AWS_CONFIG_FILE", &config)]).unwrap();
+        assert_eq!(resolved.region.as_deref(), Some("explicit"));
+        // `~/` is the home directory.
+        std::fs::write(home.0.path().join("cfg"), "[default]\nregion = tilde\n").unwrap();
+        let resolved = home.resolve(&[("AWS_CONFIG_FILE", "~/cfg")]).unwrap();
+        assert_eq!(resolved.region.as_deref(), Some("tilde"));
+        // A missing file is fine.
+        let resolved = home.resolve(&[("AWS_CONFIG_FILE", "~/missing")]).unwrap();
+        assert_eq!(resolved.region, None);
+    }
+
+    #[test]
+    fn bad_files_are_config_errors() {
+        let home = Home::new("[default]\nregion = x\n[profile broken\n", "");
+        let error = home.resolve(&[]).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Config);
+        let message = error.to_string();
+        assert!(message.contains(".aws/config, line 3"), "{message}");
+
+        let home = Home::new("", "\u{feff}oops\n");
+        let message = home.resolve(&[]).unwrap_err().to_string();
+        assert!(message.contains(".aws/credentials, line 1"), "{message}");
+
+        let home = Home::new("", "");
+        let dir = home.path();
+        let error = home.resolve(&[("AWS_SHARED_CREDENTIALS_FILE", &dir)]).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Config);
+        assert!(error.to_string().contains(&format!("cannot read {dir}")), "{error}");
+
+        std::fs::write(home.0.path().join("binary"), [0xff, 0xfe, 0x00]).unwrap();
+        let error = home.resolve(&[("AWS_CONFIG_FILE", "~/binary")]).unwrap_err();
+        assert!(error.to_string().contains("cannot read"), "{error}");
+    }
+
+    #[tokio::test]
+    async fn credentials_precedence() {
+        let home = Home::new(
+            "[default]\naws_access_key_id = CONFIG\naws_secret_access_key = s\n\
+             [profile config-only]\naws_access_key_id = CONFIG_ONLY\naws_secret_access_key = s\n\
+             aws_session_token = config-token\n",
+            "[default]\naws_access_key_id = CREDS\naws_secret_access_key = s\n",
+        );
+        // The credentials file wins over the config file...
+        assert_eq!(access_key(&home.resolve(&[]).unwrap()).await, "CREDS");
+        let config_only = home.resolve(&[("AWS_PROFILE", "config-only")]).unwrap();
+        let c = credentials(&config_only).await.unwrap();
+        assert_eq!(c.access_key_id(), "CONFIG_ONLY");
+        assert_eq!(c.session_token(), Some("config-token"));
+        // ... and the environment over both, but only with both variables.
+        let env = [("AWS_ACCESS_KEY_ID", "ENV"), ("AWS_SECRET_ACCESS_KEY", "env-secret")];
+        let c = credentials(&home.resolve(&env).unwrap()).await.unwrap();
+        assert_eq!((c.access_key_id(), c.secret_access_key()), ("ENV", "env-secret"));
+        assert_eq!(c.session_token(), None);
+        let with_token = [env[0], env[1], ("AWS_SESSION_TOKEN", "env-token")];
+        let c = credentials(&home.resolve(&with_token).unwrap()).await.unwrap();
+        assert_eq!(c.session_token(), Some("env-token"));
+        assert_eq!(access_key(&home.resolve(&env[..1]).unwrap()).await, "CREDS");
+        assert_eq!(access_key(&home.resolve(&env[1..]).unwrap()).await, "CREDS");
+    }
+
+    #[tokio::test]
+    async fn credentials_errors() {
+        let home = Home::new(
+            "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = default\n\
+             aws_access_key_id = A\naws_secret_access_key = s\n\
+             [profile sso]\nsso_session = my-sso\n[profile process]\ncredential_process = /bin/creds\n\
+             [profile half]\naws_access_key_id = A\n[profile none]\nregion = us-east-1\n",
+            "",
+        );
+        async fn message_for(home: &Home, profile: &str) -> String {
+            let config = home.resolve(&[("AWS_PROFILE", profile)]).unwrap();
+            let error = credentials(&config).await.unwrap_err();
+            assert_eq!(error.kind(), ErrorKind::Credentials);
+            error.to_string()
+        }
+        let message = |profile| message_for(&home, profile);
+        for (profile, key) in
+            [("role", "role_arn"), ("sso", "sso_session"), ("process", "credential_process")]
+        {
+            let m = message(profile).await;
+            assert!(m.contains(&format!("profile `{profile}`")) && m.contains(key), "{m}");
+            assert!(m.contains("ClientBuilder::credentials_provider"), "{m}");
+        }
+        let m = message("half").await;
+        assert!(m.contains("aws_secret_access_key"), "{m}");
+        let m = message("none").await;
+        assert!(m.contains("no credentials found") && m.contains("profile `none`"), "{m}");
+        assert!(m.contains(&home.path()), "{m}");
+        // Environment credentials still win over an unsupported profile.
+        let config = home
+            .resolve(&[
+                ("AWS_PROFILE", "role"),
+                ("AWS_ACCESS_KEY_ID", "ENV"),
+                ("AWS_SECRET_ACCESS_KEY", "s"),
+            ])
+            .unwrap();
+        assert_eq!(access_key(&config).await, "ENV");
+    }
+
+    #[test]
+    fn endpoint_precedence() {
+        let config = "[default]\nendpoint_url = http://profile\nservices = local\n\
+                      [services local]\ns3 =\n  endpoint_url = http://s3\n\
+                      sfn =\n  endpoint_url = http://services\n\
+                      [profile no-services]\nendpoint_url = http://profile\nservices = missing\n";
+        let home = Home::new(config, "");
+        let endpoint = |vars: &[(&str, &str)]| home.resolve(vars).unwrap().endpoint_url;
+        let sfn = ("AWS_ENDPOINT_URL_SFN", "http://env-sfn");
+        let global = ("AWS_ENDPOINT_URL", "http://env-global");
+        assert_eq!(endpoint(&[sfn, global]).as_deref(), Some("http://env-sfn"));
+        assert_eq!(endpoint(&[global]).as_deref(), Some("http://env-global"));
+        assert_eq!(endpoint(&[]).as_deref(), Some("http://services"));
+        let no_services = ("AWS_PROFILE", "no-services");
+        assert_eq!(endpoint(&[no_services]).as_deref(), Some("http://profile"));
+        // Switched off by the environment or the profile.
+        let ignore = ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true");
+        assert_eq!(endpoint(&[sfn, global, ignore]), None);
+        let home = Home::new(
+            "[default]\nendpoint_url = http://p\nignore_configured_endpoint_urls = TRUE\n",
+            "",
+        );
+        assert_eq!(home.resolve(&[global]).unwrap().endpoint_url, None);
+        let keep = ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "false");
+        assert_eq!(home.resolve(&[keep]).unwrap().endpoint_url.as_deref(), Some("http://p"));
+    }
+
+    #[test]
+    fn fips_and_dual_stack_flags() {
+        let home =
+            Home::new("[default]\nuse_fips_endpoint = true\nuse_dualstack_endpoint = True\n", "");
+        let config = home.resolve(&[]).unwrap();
+        assert!(config.use_fips && config.use_dual_stack);
+        let config = home
+            .resolve(&[("AWS_USE_FIPS_ENDPOINT", "false"), ("AWS_USE_DUALSTACK_ENDPOINT", "FALSE")])
+            .unwrap();
+        assert!(!config.use_fips && !config.use_dual_stack);
+        let config = resolve_vars(&[("AWS_USE_FIPS_ENDPOINT", "true")]).unwrap();
+        assert!(config.use_fips && !config.use_dual_stack);
+
+        let error = resolve_vars(&[("AWS_USE_DUALSTACK_ENDPOINT", "yes")]).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Config);
+        assert!(error.to_string().contains("AWS_USE_DUALSTACK_ENDPOINT"), "{error}");
+        let home = Home::new("[default]\nuse_fips_endpoint = 1\n", "");
+        let message = home.resolve(&[]).unwrap_err().to_string();
+        assert!(message.contains("`use_fips_endpoint` in profile `default`"), "{message}");
+    }
+
+    #[test]
+    fn into_transport_endpoints() {
+        let endpoint =
+            |config: ClientConfig| config.into_transport().map(|t| t.endpoint.to_string());
+        let base = || resolve_vars(&[("AWS_REGION", "us-gov-west-1")]).unwrap();
+        assert_eq!(endpoint(base()).unwrap(), "https://states.us-gov-west-1.amazonaws.com/");
+        let fips = ClientConfig { use_fips: true, ..base() };
+        assert_eq!(endpoint(fips).unwrap(), "https://states.us-gov-west-1.amazonaws.com/");
+        let dual = ClientConfig { use_dual_stack: true, ..base() };
+        assert_eq!(endpoint(dual).unwrap(), "https://states-fips.us-gov-west-1.api.aws/");
+        let custom = || ClientConfig { endpoint_url: Some("http://127.0.0.1:9".into()), ..base() };
+        assert_eq!(endpoint(custom()).unwrap(), "http://127.0.0.1:9/");
+        for (config, what) in [
+            (ClientConfig { use_fips: true, ..custom() }, "FIPS"),
+            (ClientConfig { use_dual_stack: true, ..custom() }, "dual-stack"),
+        ] {
+            let error = endpoint(config).unwrap_err();
+            assert_eq!(error.kind(), ErrorKind::Config);
+            assert!(error.to_string().contains(what), "{error}");
+        }
+        let bad = ClientConfig { region: Some("us east".into()), ..base() };
+        assert_eq!(endpoint(bad).unwrap_err().kind(), ErrorKind::Config);
+    }
+
+    #[test]
+    fn debug_hides_secrets() {
+        let home = Home::new(
+            "",
+            "[default]\naws_access_key_id = AKID\naws_secret_access_key = \
+                                 very-secret\naws_session_token = token-secret\n",
+        );
+        let debug = format!("{:?}", home.resolve(&[]).unwrap());
+        assert!(debug.contains("AKID"), "{debug}");
+        assert!(!debug.contains("very-secret") && !debug.contains("token-secret"), "{debug}");
+        let env = [
+            ("AWS_ACCESS_KEY_ID", "AKID"),
+            ("AWS_SECRET_ACCESS_KEY", "very-secret"),
+            ("AWS_SESSION_TOKEN", "token-secret"),
+        ];
+        let debug = format!("{:?}", resolve_vars(&env).unwrap());
+        assert!(!debug.contains("very-secret") && !debug.contains("token-secret"), "{debug}");
+    }
 }

@@ -5,9 +5,12 @@
 //!
 //! Secrets never leave this module through `Debug` or logs.
 
+use crate::config::Env;
 use crate::error::{Error, ErrorKind};
+use crate::profile::Properties;
 use aws_credential_types::Credentials;
-use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+use aws_credential_types::provider::error::CredentialsError;
+use aws_credential_types::provider::{self, ProvideCredentials, SharedCredentialsProvider};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
@@ -35,7 +38,12 @@ impl CredentialsCache {
             return Ok(c.clone());
         }
         let credentials = self.provider.provide_credentials().await.map_err(|e| {
-            Error::with_message(ErrorKind::Credentials, "cannot load credentials").with_source(e)
+            // `CredentialsError` displays only its variant; the reason is its source.
+            let message = match std::error::Error::source(&e) {
+                Some(reason) => format!("cannot load credentials: {reason}"),
+                None => "cannot load credentials".to_owned(),
+            };
+            Error::with_message(ErrorKind::Credentials, message).with_source(e)
         })?;
         if credentials.expiry().is_some_and(|at| at <= now) {
             return Err(Error::with_message(
@@ -60,4 +68,79 @@ fn fresh(c: &Credentials, now: SystemTime) -> bool {
 /// Wraps any provider for [`crate::ClientBuilder::credentials_provider`].
 pub(crate) fn shared(provider: impl ProvideCredentials + 'static) -> SharedCredentialsProvider {
     SharedCredentialsProvider::new(provider)
+}
+
+/// Profile settings that get credentials some other way (assume role, SSO,
+/// an external process, ...). The SDKs prefer them over static keys.
+const UNSUPPORTED_PROFILE_KEYS: &[&str] = &[
+    "role_arn",
+    "credential_source",
+    "web_identity_token_file",
+    "sso_session",
+    "sso_start_url",
+    "credential_process",
+    "login_session",
+];
+
+/// The credentials [`Client::from_env`](crate::Client::from_env) finds: the
+/// `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN` variables,
+/// else the profile's `aws_access_key_id`/`aws_secret_access_key`/
+/// `aws_session_token`.
+///
+/// It is resolved once, from what `from_env` read; as in the SDKs, finding
+/// none is not an error until a call needs credentials.
+#[derive(Debug)]
+pub(crate) struct DefaultCredentialsChain(Result<Credentials, String>);
+
+impl DefaultCredentialsChain {
+    /// `files` names the files the profile came from, for the error message.
+    pub(crate) fn resolve(
+        env: &Env<'_>,
+        profile_name: &str,
+        profile: Option<&Properties>,
+        files: &str,
+    ) -> Self {
+        let id = env.get("AWS_ACCESS_KEY_ID");
+        let secret = env.get("AWS_SECRET_ACCESS_KEY");
+        if let (Some(id), Some(secret)) = (id, secret) {
+            let token = env.get("AWS_SESSION_TOKEN");
+            return Self(Ok(Credentials::new(id, secret, token, None, "environment")));
+        }
+        Self(from_profile(profile_name, profile.unwrap_or(&Properties::new()), files))
+    }
+}
+
+fn from_profile(name: &str, profile: &Properties, files: &str) -> Result<Credentials, String> {
+    if let Some(key) = UNSUPPORTED_PROFILE_KEYS.iter().find(|k| profile.contains_key(**k)) {
+        return Err(format!(
+            "profile `{name}` gets credentials through `{key}`, which sfn-lite does not \
+             support; pass an aws-config credentials provider to \
+             ClientBuilder::credentials_provider"
+        ));
+    }
+    let get = |key: &str| profile.get(key).filter(|v| !v.is_empty()).cloned();
+    match (get("aws_access_key_id"), get("aws_secret_access_key")) {
+        (Some(id), Some(secret)) => {
+            Ok(Credentials::new(id, secret, get("aws_session_token"), None, "profile"))
+        }
+        (Some(_), None) => {
+            Err(format!("profile `{name}` sets aws_access_key_id but not aws_secret_access_key"))
+        }
+        (None, _) => Err(format!(
+            "no credentials found: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both \
+             set, and profile `{name}` in {files} has no aws_access_key_id"
+        )),
+    }
+}
+
+impl ProvideCredentials for DefaultCredentialsChain {
+    fn provide_credentials<'a>(&'a self) -> provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        provider::future::ProvideCredentials::ready(match &self.0 {
+            Ok(credentials) => Ok(credentials.clone()),
+            Err(reason) => Err(CredentialsError::not_loaded(reason.clone())),
+        })
+    }
 }

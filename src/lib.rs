@@ -47,10 +47,12 @@
 mod client;
 mod config;
 mod credentials;
+mod endpoint;
 mod error;
 mod operation;
 pub mod operations;
 mod paginate;
+mod profile;
 mod transport;
 pub mod types;
 mod wire;
