@@ -3,10 +3,12 @@
 //! per resource.
 
 mod executions;
+mod history;
 mod map_runs;
 mod state_machines;
 
 pub use executions::*;
+pub use history::*;
 pub use map_runs::*;
 pub use state_machines::*;
 
