@@ -2,8 +2,10 @@
 //! impls and their [`RequestBuilder`](crate::RequestBuilder) setters, one file
 //! per resource.
 
+mod lifecycle;
 mod map_runs;
 
+pub use lifecycle::*;
 pub use map_runs::*;
 
 /// The model's `Arn` maximum length.
