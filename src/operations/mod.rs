@@ -4,11 +4,13 @@
 
 mod executions;
 mod history;
+mod lifecycle;
 mod map_runs;
 mod state_machines;
 
 pub use executions::*;
 pub use history::*;
+pub use lifecycle::*;
 pub use map_runs::*;
 pub use state_machines::*;
 

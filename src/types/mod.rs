@@ -129,3 +129,22 @@ pub struct EncryptionConfiguration {
 
 /// Variables each state references, by state name (sensitive).
 pub type VariableReferences = Sensitive<std::collections::HashMap<String, Vec<String>>>;
+
+/// A tag: a key-value pair attached to a state machine or activity.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tag {
+    /// The key, 1 to 128 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// The value, up to 256 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+impl Tag {
+    /// A tag with this key and value.
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self { key: Some(key.into()), value: Some(value.into()) }
+    }
+}
