@@ -353,21 +353,21 @@ impl EventDetails {
     /// `None` for the others.
     fn error_and_cause(&self) -> Option<(Option<&str>, Option<&str>)> {
         let (error, cause) = match self {
-            Self::ActivityFailed(d) => (&d.error, &d.cause),
-            Self::ActivityScheduleFailed(d) => (&d.error, &d.cause),
-            Self::ActivityTimedOut(d) => (&d.error, &d.cause),
-            Self::TaskFailed(d) => (&d.error, &d.cause),
-            Self::TaskStartFailed(d) => (&d.error, &d.cause),
-            Self::TaskSubmitFailed(d) => (&d.error, &d.cause),
-            Self::TaskTimedOut(d) => (&d.error, &d.cause),
-            Self::ExecutionFailed(d) => (&d.error, &d.cause),
-            Self::ExecutionAborted(d) => (&d.error, &d.cause),
-            Self::ExecutionTimedOut(d) => (&d.error, &d.cause),
-            Self::LambdaFunctionFailed(d) => (&d.error, &d.cause),
-            Self::LambdaFunctionScheduleFailed(d) => (&d.error, &d.cause),
-            Self::LambdaFunctionStartFailed(d) => (&d.error, &d.cause),
-            Self::LambdaFunctionTimedOut(d) => (&d.error, &d.cause),
-            Self::MapRunFailed(d) => (&d.error, &d.cause),
+            Self::ActivityFailed(d)
+            | Self::ActivityScheduleFailed(d)
+            | Self::ActivityTimedOut(d)
+            | Self::ExecutionFailed(d)
+            | Self::ExecutionAborted(d)
+            | Self::ExecutionTimedOut(d)
+            | Self::LambdaFunctionFailed(d)
+            | Self::LambdaFunctionScheduleFailed(d)
+            | Self::LambdaFunctionStartFailed(d)
+            | Self::LambdaFunctionTimedOut(d)
+            | Self::MapRunFailed(d) => (&d.error, &d.cause),
+            Self::TaskFailed(d)
+            | Self::TaskStartFailed(d)
+            | Self::TaskSubmitFailed(d)
+            | Self::TaskTimedOut(d) => (&d.error, &d.cause),
             Self::EvaluationFailed(d) => (&d.error, &d.cause),
             _ => return None,
         };

@@ -5,11 +5,14 @@ use crate::types::Sensitive;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// Details of an `ActivityFailed` event: an activity task failed.
+/// Details of an event that reports a failure: `error` and `cause`.
+///
+/// The model defines one shape per event type with these same members;
+/// they share this struct, and the model's names are aliases of it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
-pub struct ActivityFailedEventDetails {
+pub struct FailureEventDetails {
     /// The error code (sensitive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<Sensitive<String>>,
@@ -18,18 +21,28 @@ pub struct ActivityFailedEventDetails {
     pub cause: Option<Sensitive<String>>,
 }
 
-/// Details of an `ActivityScheduleFailed` event: an activity task could not be scheduled.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ActivityScheduleFailedEventDetails {
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
-}
+/// Details of a `ActivityFailed` event.
+pub type ActivityFailedEventDetails = FailureEventDetails;
+/// Details of a `ActivityScheduleFailed` event.
+pub type ActivityScheduleFailedEventDetails = FailureEventDetails;
+/// Details of a `ActivityTimedOut` event.
+pub type ActivityTimedOutEventDetails = FailureEventDetails;
+/// Details of a `ExecutionFailed` event.
+pub type ExecutionFailedEventDetails = FailureEventDetails;
+/// Details of a `ExecutionAborted` event.
+pub type ExecutionAbortedEventDetails = FailureEventDetails;
+/// Details of a `ExecutionTimedOut` event.
+pub type ExecutionTimedOutEventDetails = FailureEventDetails;
+/// Details of a `LambdaFunctionFailed` event.
+pub type LambdaFunctionFailedEventDetails = FailureEventDetails;
+/// Details of a `LambdaFunctionScheduleFailed` event.
+pub type LambdaFunctionScheduleFailedEventDetails = FailureEventDetails;
+/// Details of a `LambdaFunctionStartFailed` event.
+pub type LambdaFunctionStartFailedEventDetails = FailureEventDetails;
+/// Details of a `LambdaFunctionTimedOut` event.
+pub type LambdaFunctionTimedOutEventDetails = FailureEventDetails;
+/// Details of a `MapRunFailed` event.
+pub type MapRunFailedEventDetails = FailureEventDetails;
 
 /// Details of an `ActivityScheduled` event: an activity task was scheduled.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,11 +76,14 @@ pub struct ActivityStartedEventDetails {
     pub worker_name: Option<String>,
 }
 
-/// Details of an `ActivitySucceeded` event: an activity task finished.
+/// Details of an event that carries an output.
+///
+/// The model defines one shape per event type with these same members;
+/// they share this struct, and the model's names are aliases of it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
-pub struct ActivitySucceededEventDetails {
+pub struct OutputEventDetails {
     /// The output, as JSON text (sensitive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<Sensitive<String>>,
@@ -76,24 +92,21 @@ pub struct ActivitySucceededEventDetails {
     pub output_details: Option<HistoryEventExecutionDataDetails>,
 }
 
-/// Details of an `ActivityTimedOut` event: an activity task timed out.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ActivityTimedOutEventDetails {
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
-}
+/// Details of a `ActivitySucceeded` event.
+pub type ActivitySucceededEventDetails = OutputEventDetails;
+/// Details of a `ExecutionSucceeded` event.
+pub type ExecutionSucceededEventDetails = OutputEventDetails;
+/// Details of a `LambdaFunctionSucceeded` event.
+pub type LambdaFunctionSucceededEventDetails = OutputEventDetails;
 
-/// Details of a `TaskFailed` event: a service integration task failed.
+/// Details of an event that reports a task failure: the resource, `error` and `cause`.
+///
+/// The model defines one shape per event type with these same members;
+/// they share this struct, and the model's names are aliases of it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
-pub struct TaskFailedEventDetails {
+pub struct TaskFailureEventDetails {
     /// The service of the resource a task calls, such as `lambda` or `dynamodb`.
     #[serde(default)]
     pub resource_type: String,
@@ -107,6 +120,15 @@ pub struct TaskFailedEventDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<Sensitive<String>>,
 }
+
+/// Details of a `TaskFailed` event.
+pub type TaskFailedEventDetails = TaskFailureEventDetails;
+/// Details of a `TaskStartFailed` event.
+pub type TaskStartFailedEventDetails = TaskFailureEventDetails;
+/// Details of a `TaskSubmitFailed` event.
+pub type TaskSubmitFailedEventDetails = TaskFailureEventDetails;
+/// Details of a `TaskTimedOut` event.
+pub type TaskTimedOutEventDetails = TaskFailureEventDetails;
 
 /// Details of a `TaskScheduled` event: a service integration task was scheduled.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,25 +158,6 @@ pub struct TaskScheduledEventDetails {
     pub task_credentials: Option<TaskCredentials>,
 }
 
-/// Details of a `TaskStartFailed` event: a task could not be started.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct TaskStartFailedEventDetails {
-    /// The service of the resource a task calls, such as `lambda` or `dynamodb`.
-    #[serde(default)]
-    pub resource_type: String,
-    /// The action the task calls, such as `invoke` or `putItem`.
-    #[serde(default)]
-    pub resource: String,
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
-}
-
 /// Details of a `TaskStarted` event: a task started.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -168,30 +171,14 @@ pub struct TaskStartedEventDetails {
     pub resource: String,
 }
 
-/// Details of a `TaskSubmitFailed` event: a task could not be submitted.
+/// Details of a task event that carries an output: the resource and the output.
+///
+/// The model defines one shape per event type with these same members;
+/// they share this struct, and the model's names are aliases of it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
-pub struct TaskSubmitFailedEventDetails {
-    /// The service of the resource a task calls, such as `lambda` or `dynamodb`.
-    #[serde(default)]
-    pub resource_type: String,
-    /// The action the task calls, such as `invoke` or `putItem`.
-    #[serde(default)]
-    pub resource: String,
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
-}
-
-/// Details of a `TaskSubmitted` event: a task was submitted (`.sync` and callback patterns).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct TaskSubmittedEventDetails {
+pub struct TaskOutputEventDetails {
     /// The service of the resource a task calls, such as `lambda` or `dynamodb`.
     #[serde(default)]
     pub resource_type: String,
@@ -206,56 +193,10 @@ pub struct TaskSubmittedEventDetails {
     pub output_details: Option<HistoryEventExecutionDataDetails>,
 }
 
-/// Details of a `TaskSucceeded` event: a task finished.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct TaskSucceededEventDetails {
-    /// The service of the resource a task calls, such as `lambda` or `dynamodb`.
-    #[serde(default)]
-    pub resource_type: String,
-    /// The action the task calls, such as `invoke` or `putItem`.
-    #[serde(default)]
-    pub resource: String,
-    /// The output, as JSON text (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output: Option<Sensitive<String>>,
-    /// Whether the output was truncated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output_details: Option<HistoryEventExecutionDataDetails>,
-}
-
-/// Details of a `TaskTimedOut` event: a task timed out.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct TaskTimedOutEventDetails {
-    /// The service of the resource a task calls, such as `lambda` or `dynamodb`.
-    #[serde(default)]
-    pub resource_type: String,
-    /// The action the task calls, such as `invoke` or `putItem`.
-    #[serde(default)]
-    pub resource: String,
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
-}
-
-/// Details of an `ExecutionFailed` event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ExecutionFailedEventDetails {
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
-}
+/// Details of a `TaskSubmitted` event.
+pub type TaskSubmittedEventDetails = TaskOutputEventDetails;
+/// Details of a `TaskSucceeded` event.
+pub type TaskSucceededEventDetails = TaskOutputEventDetails;
 
 /// Details of an `ExecutionStarted` event.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,45 +218,6 @@ pub struct ExecutionStartedEventDetails {
     /// The state machine version that runs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_machine_version_arn: Option<String>,
-}
-
-/// Details of an `ExecutionSucceeded` event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ExecutionSucceededEventDetails {
-    /// The output, as JSON text (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output: Option<Sensitive<String>>,
-    /// Whether the output was truncated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output_details: Option<HistoryEventExecutionDataDetails>,
-}
-
-/// Details of an `ExecutionAborted` event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ExecutionAbortedEventDetails {
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
-}
-
-/// Details of an `ExecutionTimedOut` event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct ExecutionTimedOutEventDetails {
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
 }
 
 /// Details of an `ExecutionRedriven` event.
@@ -353,32 +255,6 @@ pub struct MapIterationEventDetails {
     pub index: Option<i32>,
 }
 
-/// Details of a `LambdaFunctionFailed` event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct LambdaFunctionFailedEventDetails {
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
-}
-
-/// Details of a `LambdaFunctionScheduleFailed` event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct LambdaFunctionScheduleFailedEventDetails {
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
-}
-
 /// Details of a `LambdaFunctionScheduled` event.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -399,45 +275,6 @@ pub struct LambdaFunctionScheduledEventDetails {
     /// The credentials the task runs with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_credentials: Option<TaskCredentials>,
-}
-
-/// Details of a `LambdaFunctionStartFailed` event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct LambdaFunctionStartFailedEventDetails {
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
-}
-
-/// Details of a `LambdaFunctionSucceeded` event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct LambdaFunctionSucceededEventDetails {
-    /// The output, as JSON text (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output: Option<Sensitive<String>>,
-    /// Whether the output was truncated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output_details: Option<HistoryEventExecutionDataDetails>,
-}
-
-/// Details of a `LambdaFunctionTimedOut` event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct LambdaFunctionTimedOutEventDetails {
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
 }
 
 /// Details of a `*StateEntered` event: a state was entered.
@@ -486,19 +323,6 @@ pub struct MapRunStartedEventDetails {
     /// The Map Run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub map_run_arn: Option<String>,
-}
-
-/// Details of a `MapRunFailed` event.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct MapRunFailedEventDetails {
-    /// The error code (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Sensitive<String>>,
-    /// A more detailed explanation of the failure (sensitive).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<Sensitive<String>>,
 }
 
 /// Details of a `MapRunRedriven` event.
