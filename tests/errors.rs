@@ -19,19 +19,14 @@ use std::time::{Duration, Instant};
 
 const EXECUTION_ARN: &str = "arn:aws:states:us-east-1:123456789012:execution:orders:run-1";
 const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9";
+const STATE_MACHINE_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
 
 /// The value every undecodable body hides; no error may print it.
 const SECRET: &str = "hunter2";
 
 /// Operations of the model's error fixture that have no row yet, because
 /// they do not exist on this branch yet.
-const NO_ROW_YET: &[&str] = &[
-    "DescribeExecution",
-    "DescribeStateMachine",
-    "DescribeStateMachineForExecution",
-    "GetExecutionHistory",
-    "ListExecutions",
-];
+const NO_ROW_YET: &[&str] = &["GetExecutionHistory"];
 
 struct Row {
     op: &'static str,
@@ -88,6 +83,82 @@ fn rows() -> Vec<Row> {
                 ("ValidationException", ErrorCode::ValidationException),
             ],
             wrong_types: &[],
+        },
+        Row {
+            op: "DescribeExecution",
+            call: |c| send(c.describe_execution(EXECUTION_ARN)),
+            codes: [
+                vec![
+                    ("ExecutionDoesNotExist", ErrorCode::ExecutionDoesNotExist),
+                    ("InvalidArn", ErrorCode::InvalidArn),
+                ],
+                kms(),
+            ]
+            .concat(),
+            wrong_types: &[
+                r#"{"executionArn": "a", "startDate": "hunter2"}"#,
+                r#"{"status": ["hunter2"]}"#,
+                r#"{"input": {"apiKey": "hunter2"}}"#,
+                r#"{"inputDetails": {"included": "hunter2"}}"#,
+                r#"{"redriveCount": "hunter2"}"#,
+                r#"{"redriveStatus": 1, "cause": "hunter2", "error": ["hunter2"]}"#,
+            ],
+        },
+        Row {
+            op: "ListExecutions",
+            call: |c| send(c.list_executions().state_machine_arn(STATE_MACHINE_ARN)),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidToken", ErrorCode::InvalidToken),
+                ("StateMachineDoesNotExist", ErrorCode::StateMachineDoesNotExist),
+                ("StateMachineTypeNotSupported", ErrorCode::StateMachineTypeNotSupported),
+                ("ValidationException", ErrorCode::ValidationException),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+            ],
+            wrong_types: &[
+                r#"{"executions": "hunter2"}"#,
+                r#"{"executions": [{"name": "n", "itemCount": "hunter2"}]}"#,
+                r#"{"executions": [{"startDate": "hunter2"}]}"#,
+                r#"{"executions": [], "nextToken": {"hunter2": 1}}"#,
+            ],
+        },
+        Row {
+            op: "DescribeStateMachine",
+            call: |c| send(c.describe_state_machine(STATE_MACHINE_ARN)),
+            codes: [
+                vec![
+                    ("InvalidArn", ErrorCode::InvalidArn),
+                    ("StateMachineDoesNotExist", ErrorCode::StateMachineDoesNotExist),
+                ],
+                kms(),
+            ]
+            .concat(),
+            wrong_types: &[
+                r#"{"definition": {"Comment": "hunter2"}}"#,
+                r#"{"creationDate": "hunter2"}"#,
+                r#"{"type": ["hunter2"]}"#,
+                r#"{"loggingConfiguration": {"destinations": "hunter2"}}"#,
+                r#"{"encryptionConfiguration": {"type": "AWS_OWNED_KEY", "kmsDataKeyReusePeriodSeconds": "hunter2"}}"#,
+                r#"{"variableReferences": {"Resize": "hunter2"}}"#,
+            ],
+        },
+        Row {
+            op: "DescribeStateMachineForExecution",
+            call: |c| send(c.describe_state_machine_for_execution(EXECUTION_ARN)),
+            codes: [
+                vec![
+                    ("ExecutionDoesNotExist", ErrorCode::ExecutionDoesNotExist),
+                    ("InvalidArn", ErrorCode::InvalidArn),
+                ],
+                kms(),
+            ]
+            .concat(),
+            wrong_types: &[
+                r#"{"updateDate": "hunter2"}"#,
+                r#"{"definition": ["hunter2"]}"#,
+                r#"{"tracingConfiguration": {"enabled": "hunter2"}}"#,
+                r#"{"variableReferences": {"Resize": [1, "hunter2"]}}"#,
+            ],
         },
     ]
 }

@@ -9,7 +9,11 @@
 mod common;
 
 use common::{Pending, Reply, Server, client, send, send_input};
-use sfn_lite::operations::{DescribeMapRunInput, ListMapRunsInput, UpdateMapRunInput};
+use sfn_lite::operations::{
+    DescribeExecutionInput, DescribeMapRunInput, DescribeStateMachineForExecutionInput,
+    DescribeStateMachineInput, ListExecutionsInput, ListMapRunsInput, UpdateMapRunInput,
+};
+use sfn_lite::types::{ExecutionRedriveFilter, ExecutionStatus, IncludedData};
 use sfn_lite::{Client, ErrorKind};
 
 /// `prefix` padded with `x` to exactly `len` characters.
@@ -27,6 +31,11 @@ fn arn(len: usize) -> String {
 /// A Map Run ARN of `len` characters.
 fn map_run_arn(len: usize) -> String {
     padded("arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:", len)
+}
+
+/// A state machine ARN of `len` characters.
+fn sm_arn(len: usize) -> String {
+    padded("arn:aws:states:us-east-1:123456789012:stateMachine:", len)
 }
 
 fn token(len: usize) -> String {
@@ -115,6 +124,103 @@ fn refused() -> Vec<Rule> {
                 .tolerated_failure_count(-5);
             send(r)
         }),
+        // DescribeExecution
+        rule("DescribeExecution", "executionArn", "missing", |c| {
+            send_input(c, DescribeExecutionInput::default())
+        }),
+        rule("DescribeExecution", "executionArn", "empty", |c| send(c.describe_execution(""))),
+        rule("DescribeExecution", "executionArn", "257 characters", |c| {
+            send(c.describe_execution(arn(257)))
+        }),
+        rule("DescribeExecution", "executionArn", "257 characters, metadata only", |c| {
+            send(c.describe_execution(arn(257)).included_data(IncludedData::MetadataOnly))
+        }),
+        // ListExecutions
+        rule("ListExecutions", "stateMachineArn", "neither ARN (plain input)", |c| {
+            send_input(c, ListExecutionsInput::default())
+        }),
+        rule("ListExecutions", "stateMachineArn", "neither ARN (builder)", |c| {
+            send(c.list_executions())
+        }),
+        rule("ListExecutions", "mapRunArn", "neither ARN, every other member set", |c| {
+            let r = c
+                .list_executions()
+                .status_filter(ExecutionStatus::Running)
+                .max_results(10)
+                .next_token("t")
+                .redrive_filter(ExecutionRedriveFilter::Redriven);
+            send(r)
+        }),
+        rule("ListExecutions", "stateMachineArn", "both ARNs", |c| {
+            send(c.list_executions().state_machine_arn(sm_arn(60)).map_run_arn(map_run_arn(90)))
+        }),
+        rule("ListExecutions", "mapRunArn", "both ARNs (plain input)", |c| {
+            let mut input = ListExecutionsInput::for_map_run(map_run_arn(90));
+            input.state_machine_arn = Some(sm_arn(60));
+            send_input(c, input)
+        }),
+        rule("ListExecutions", "stateMachineArn", "empty", |c| {
+            send(c.list_executions().state_machine_arn(""))
+        }),
+        rule("ListExecutions", "stateMachineArn", "257 characters", |c| {
+            send(c.list_executions().state_machine_arn(sm_arn(257)))
+        }),
+        rule("ListExecutions", "mapRunArn", "empty", |c| send(c.list_executions().map_run_arn(""))),
+        rule("ListExecutions", "mapRunArn", "2001 characters", |c| {
+            send(c.list_executions().map_run_arn(map_run_arn(2001)))
+        }),
+        rule("ListExecutions", "maxResults", "1001", |c| {
+            send(c.list_executions().state_machine_arn(sm_arn(60)).max_results(1001))
+        }),
+        rule("ListExecutions", "maxResults", "-1", |c| {
+            send(c.list_executions().map_run_arn(map_run_arn(90)).max_results(-1))
+        }),
+        rule("ListExecutions", "maxResults", "i32::MIN", |c| {
+            send(c.list_executions().state_machine_arn(sm_arn(60)).max_results(i32::MIN))
+        }),
+        rule("ListExecutions", "nextToken", "empty", |c| {
+            send(c.list_executions().state_machine_arn(sm_arn(60)).next_token(""))
+        }),
+        rule("ListExecutions", "nextToken", "3097 characters", |c| {
+            send(c.list_executions().state_machine_arn(sm_arn(60)).next_token(token(3097)))
+        }),
+        rule("ListExecutions", "nextToken", "3097 characters, by Map Run", |c| {
+            send(c.list_executions().map_run_arn(map_run_arn(90)).next_token(token(3097)))
+        }),
+        // DescribeStateMachine
+        rule("DescribeStateMachine", "stateMachineArn", "missing", |c| {
+            send_input(c, DescribeStateMachineInput::default())
+        }),
+        rule("DescribeStateMachine", "stateMachineArn", "empty", |c| {
+            send(c.describe_state_machine(""))
+        }),
+        rule("DescribeStateMachine", "stateMachineArn", "257 characters", |c| {
+            send(c.describe_state_machine(sm_arn(257)))
+        }),
+        rule("DescribeStateMachine", "stateMachineArn", "257 characters, all data", |c| {
+            send(c.describe_state_machine(sm_arn(257)).included_data(IncludedData::AllData))
+        }),
+        // DescribeStateMachineForExecution
+        rule("DescribeStateMachineForExecution", "executionArn", "missing", |c| {
+            send_input(c, DescribeStateMachineForExecutionInput::default())
+        }),
+        rule("DescribeStateMachineForExecution", "executionArn", "empty", |c| {
+            send(c.describe_state_machine_for_execution(""))
+        }),
+        rule("DescribeStateMachineForExecution", "executionArn", "257 characters", |c| {
+            send(c.describe_state_machine_for_execution(arn(257)))
+        }),
+        rule(
+            "DescribeStateMachineForExecution",
+            "executionArn",
+            "257 characters, metadata only",
+            |c| {
+                let r = c
+                    .describe_state_machine_for_execution(arn(257))
+                    .included_data(IncludedData::MetadataOnly);
+                send(r)
+            },
+        ),
     ]
 }
 
@@ -160,6 +266,90 @@ fn accepted() -> Vec<Rule> {
         rule("UpdateMapRun", "toleratedFailureCount", "i64::MAX", |c| {
             send(c.update_map_run(map_run_arn(90)).tolerated_failure_count(i64::MAX))
         }),
+        rule("DescribeExecution", "executionArn", "1 character", |c| {
+            send(c.describe_execution("a"))
+        }),
+        rule("DescribeExecution", "executionArn", "256 characters", |c| {
+            send(c.describe_execution(arn(256)))
+        }),
+        rule("DescribeExecution", "includedData", "METADATA_ONLY", |c| {
+            send(c.describe_execution(arn(60)).included_data(IncludedData::MetadataOnly))
+        }),
+        rule("DescribeExecution", "includedData", "ALL_DATA", |c| {
+            send(c.describe_execution(arn(60)).included_data(IncludedData::AllData))
+        }),
+        rule("ListExecutions", "stateMachineArn", "1 character", |c| {
+            send(c.list_executions().state_machine_arn("a"))
+        }),
+        rule("ListExecutions", "stateMachineArn", "256 characters", |c| {
+            send(c.list_executions().state_machine_arn(sm_arn(256)))
+        }),
+        rule("ListExecutions", "stateMachineArn", "plain input", |c| {
+            send_input(c, ListExecutionsInput::for_state_machine(sm_arn(60)))
+        }),
+        rule("ListExecutions", "mapRunArn", "1 character", |c| {
+            send(c.list_executions().map_run_arn("a"))
+        }),
+        rule("ListExecutions", "mapRunArn", "2000 characters", |c| {
+            send(c.list_executions().map_run_arn(map_run_arn(2000)))
+        }),
+        rule("ListExecutions", "mapRunArn", "plain input", |c| {
+            send_input(c, ListExecutionsInput::for_map_run(map_run_arn(90)))
+        }),
+        rule("ListExecutions", "maxResults", "0", |c| {
+            send(c.list_executions().state_machine_arn(sm_arn(60)).max_results(0))
+        }),
+        rule("ListExecutions", "maxResults", "1000", |c| {
+            send(c.list_executions().map_run_arn(map_run_arn(90)).max_results(1000))
+        }),
+        rule("ListExecutions", "nextToken", "1 character", |c| {
+            send(c.list_executions().state_machine_arn(sm_arn(60)).next_token(token(1)))
+        }),
+        rule("ListExecutions", "nextToken", "1025 characters (over ListMapRuns' limit)", |c| {
+            send(c.list_executions().state_machine_arn(sm_arn(60)).next_token(token(1025)))
+        }),
+        rule("ListExecutions", "nextToken", "3096 characters", |c| {
+            send(c.list_executions().state_machine_arn(sm_arn(60)).next_token(token(3096)))
+        }),
+        rule("ListExecutions", "nextToken", "3096 two-byte characters", |c| {
+            send(c.list_executions().map_run_arn(map_run_arn(90)).next_token("é".repeat(3096)))
+        }),
+        rule(
+            "ListExecutions",
+            "mapRunArn",
+            "2000 characters, every other member at its limit",
+            |c| {
+                let r = c
+                    .list_executions()
+                    .map_run_arn(map_run_arn(2000))
+                    .status_filter(ExecutionStatus::PendingRedrive)
+                    .max_results(1000)
+                    .next_token(token(3096))
+                    .redrive_filter(ExecutionRedriveFilter::NotRedriven);
+                send(r)
+            },
+        ),
+        rule("DescribeStateMachine", "stateMachineArn", "1 character", |c| {
+            send(c.describe_state_machine("a"))
+        }),
+        rule("DescribeStateMachine", "stateMachineArn", "256 characters", |c| {
+            send(c.describe_state_machine(sm_arn(256)))
+        }),
+        rule("DescribeStateMachine", "includedData", "METADATA_ONLY", |c| {
+            send(c.describe_state_machine(sm_arn(60)).included_data(IncludedData::MetadataOnly))
+        }),
+        rule("DescribeStateMachineForExecution", "executionArn", "1 character", |c| {
+            send(c.describe_state_machine_for_execution("a"))
+        }),
+        rule("DescribeStateMachineForExecution", "executionArn", "256 characters", |c| {
+            send(c.describe_state_machine_for_execution(arn(256)))
+        }),
+        rule("DescribeStateMachineForExecution", "includedData", "ALL_DATA", |c| {
+            let r = c
+                .describe_state_machine_for_execution(arn(60))
+                .included_data(IncludedData::AllData);
+            send(r)
+        }),
     ]
 }
 
@@ -198,11 +388,32 @@ async fn values_at_the_limits_are_sent() {
     }
 }
 
+/// ListExecutions takes exactly one of two ARNs: a refusal must name both,
+/// so the caller knows what to change.
+#[tokio::test]
+async fn list_executions_refusals_name_both_arns() {
+    let server = Server::always(Reply::ok("{}")).await;
+    let client = client(&server);
+    let both = client.list_executions().state_machine_arn(sm_arn(60)).map_run_arn(map_run_arn(90));
+    let neither = client.list_executions().max_results(5);
+    for (what, call) in [("both", send(both)), ("neither", send(neither))] {
+        let e = call.await.expect_err(what);
+        let shown = e.to_string();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{what}: {e:?}");
+        for member in ["`stateMachineArn`", "`mapRunArn`"] {
+            assert!(shown.contains(member), "{what}: {shown} lacks {member}");
+        }
+    }
+    assert_eq!(server.request_count(), 0);
+}
+
 #[test]
 fn the_test_arns_have_the_lengths_they_claim() {
     for len in [60, 90, 256, 257, 2000, 2001] {
         assert_eq!(arn(len).chars().count(), len);
         assert_eq!(map_run_arn(len).chars().count(), len);
+        assert_eq!(sm_arn(len).chars().count(), len);
         assert!(map_run_arn(len).contains(":mapRun:"));
+        assert!(sm_arn(len).contains(":stateMachine:"));
     }
 }

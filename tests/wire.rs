@@ -19,10 +19,12 @@ use common::{
 };
 use serde_json::Value;
 use sfn_lite::Client;
+use sfn_lite::types::{ExecutionRedriveFilter, ExecutionStatus, IncludedData};
 use std::time::Instant;
 
 const EXECUTION_ARN: &str = "arn:aws:states:us-east-1:123456789012:execution:orders:run-1";
 const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9-f5c0-3a4f-a1e6-7f5d2bd5ce51";
+const STATE_MACHINE_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
 
 /// One request shape of an operation and the body it must produce.
 struct Request {
@@ -146,6 +148,212 @@ fn rows() -> Vec<Row> {
                 ),
             ],
             response: "{}",
+        },
+        Row {
+            op: "DescribeExecution",
+            requests: vec![
+                request(
+                    "metadata only",
+                    |c, via| {
+                        let r = c
+                            .describe_execution(EXECUTION_ARN)
+                            .included_data(IncludedData::MetadataOnly);
+                        send_via(c, r, via)
+                    },
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "includedData": "METADATA_ONLY"}"#,
+                ),
+                request(
+                    "all data",
+                    |c, via| {
+                        let r = c
+                            .describe_execution(EXECUTION_ARN)
+                            .included_data(IncludedData::AllData);
+                        send_via(c, r, via)
+                    },
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "includedData": "ALL_DATA"}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.describe_execution(EXECUTION_ARN), via),
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1"}"#,
+                ),
+            ],
+            response: r#"{
+                "executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders/fanout:6bd1d0a9:5d2e8a1b",
+                "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders/fanout",
+                "name": "5d2e8a1b",
+                "status": "FAILED",
+                "startDate": 1795559751.538,
+                "stopDate": 1795559812,
+                "input": "{\"bucket\":\"photos-prod\",\"apiKey\":\"sk-live-7731\"}",
+                "inputDetails": {"included": true},
+                "output": "{\"partial\":true}",
+                "outputDetails": {"included": false},
+                "traceHeader": "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
+                "mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9",
+                "error": "Lambda.Unknown",
+                "cause": "Resize failed for s3://photos-prod/raw/img_0042.jpg: out of memory",
+                "stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:3",
+                "stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD",
+                "redriveCount": 1,
+                "redriveDate": 1795560000.25,
+                "redriveStatus": "REDRIVABLE_BY_MAP_RUN",
+                "redriveStatusReason": "Execution is a child of a Map Run and is redriven with it"
+            }"#,
+        },
+        Row {
+            op: "ListExecutions",
+            requests: vec![
+                request(
+                    "every member, by state machine",
+                    |c, via| {
+                        let r = c
+                            .list_executions()
+                            .state_machine_arn(STATE_MACHINE_ARN)
+                            .status_filter(ExecutionStatus::Failed)
+                            .max_results(100)
+                            .next_token("page-2")
+                            .redrive_filter(ExecutionRedriveFilter::Redriven);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "statusFilter": "FAILED", "maxResults": 100, "nextToken": "page-2",
+                        "redriveFilter": "REDRIVEN"}"#,
+                ),
+                request(
+                    "every member, by Map Run",
+                    |c, via| {
+                        let r = c
+                            .list_executions()
+                            .map_run_arn(MAP_RUN_ARN)
+                            .status_filter(ExecutionStatus::PendingRedrive)
+                            .max_results(1000)
+                            .next_token("page-3")
+                            .redrive_filter(ExecutionRedriveFilter::NotRedriven);
+                        send_via(c, r, via)
+                    },
+                    r#"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9-f5c0-3a4f-a1e6-7f5d2bd5ce51",
+                        "statusFilter": "PENDING_REDRIVE", "maxResults": 1000, "nextToken": "page-3",
+                        "redriveFilter": "NOT_REDRIVEN"}"#,
+                ),
+                request(
+                    "unknown status, zero page size",
+                    |c, via| {
+                        let r = c
+                            .list_executions()
+                            .state_machine_arn(STATE_MACHINE_ARN)
+                            .status_filter(ExecutionStatus::from("PAUSED".to_owned()))
+                            .max_results(0);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "statusFilter": "PAUSED", "maxResults": 0}"#,
+                ),
+                request(
+                    "state machine only",
+                    |c, via| {
+                        send_via(c, c.list_executions().state_machine_arn(STATE_MACHINE_ARN), via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+                request(
+                    "Map Run only",
+                    |c, via| send_via(c, c.list_executions().map_run_arn(MAP_RUN_ARN), via),
+                    r#"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9-f5c0-3a4f-a1e6-7f5d2bd5ce51"}"#,
+                ),
+            ],
+            response: r#"{
+                "executions": [
+                    {"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders/fanout:6bd1d0a9:5d2e8a1b",
+                     "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders/fanout",
+                     "name": "5d2e8a1b",
+                     "status": "SUCCEEDED",
+                     "startDate": 1795559751.538,
+                     "stopDate": 1795559752.9,
+                     "mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9",
+                     "itemCount": 100,
+                     "stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:3",
+                     "stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD",
+                     "redriveCount": 2,
+                     "redriveDate": 1669852000},
+                    {"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders/fanout:6bd1d0a9:9a8b7c6d",
+                     "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders/fanout",
+                     "name": "9a8b7c6d",
+                     "status": "RUNNING",
+                     "startDate": 1795559751}
+                ],
+                "nextToken": "AAAAAKgAAAACAAAAAAAAAAGzX4JvU0xZT2V4ZWN1dGlvbnMiLCJwYWdlIjoyfQ=="
+            }"#,
+        },
+        Row {
+            op: "DescribeStateMachine",
+            requests: vec![
+                request(
+                    "metadata only",
+                    |c, via| {
+                        let r = c
+                            .describe_state_machine(STATE_MACHINE_ARN)
+                            .included_data(IncludedData::MetadataOnly);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "includedData": "METADATA_ONLY"}"#,
+                ),
+                request(
+                    "all data",
+                    |c, via| {
+                        let r = c
+                            .describe_state_machine(STATE_MACHINE_ARN)
+                            .included_data(IncludedData::AllData);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "includedData": "ALL_DATA"}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.describe_state_machine(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: include_str!("fixtures/describe_state_machine_full.json"),
+        },
+        Row {
+            op: "DescribeStateMachineForExecution",
+            requests: vec![
+                request(
+                    "metadata only",
+                    |c, via| {
+                        let r = c
+                            .describe_state_machine_for_execution(EXECUTION_ARN)
+                            .included_data(IncludedData::MetadataOnly);
+                        send_via(c, r, via)
+                    },
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "includedData": "METADATA_ONLY"}"#,
+                ),
+                request(
+                    "all data",
+                    |c, via| {
+                        let r = c
+                            .describe_state_machine_for_execution(EXECUTION_ARN)
+                            .included_data(IncludedData::AllData);
+                        send_via(c, r, via)
+                    },
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "includedData": "ALL_DATA"}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| {
+                        send_via(c, c.describe_state_machine_for_execution(EXECUTION_ARN), via)
+                    },
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1"}"#,
+                ),
+            ],
+            response: include_str!("fixtures/describe_state_machine_for_execution_full.json"),
         },
     ]
 }
