@@ -51,9 +51,8 @@ pub(crate) mod check {
     }
 
     fn length(field: &str, value: &str, min: usize, max: usize) -> Result<(), Error> {
-        // The model counts characters; UTF-8 byte length is an upper bound,
-        // so count chars only when the cheap check fails.
-        let len = if value.len() <= max { value.len() } else { value.chars().count() };
+        // The model counts characters; only non-ASCII text needs counting.
+        let len = if value.is_ascii() { value.len() } else { value.chars().count() };
         if len < min || len > max {
             return Err(Error::invalid_input(
                 field,
