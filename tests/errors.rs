@@ -24,9 +24,8 @@ const STATE_MACHINE_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMach
 /// The value every undecodable body hides; no error may print it.
 const SECRET: &str = "hunter2";
 
-/// Operations of the model's error fixture that have no row yet, because
-/// they do not exist on this branch yet.
-const NO_ROW_YET: &[&str] = &["GetExecutionHistory"];
+/// Operations of the model's error fixture that have no row yet.
+const NO_ROW_YET: &[&str] = &[];
 
 struct Row {
     op: &'static str,
@@ -83,6 +82,27 @@ fn rows() -> Vec<Row> {
                 ("ValidationException", ErrorCode::ValidationException),
             ],
             wrong_types: &[],
+        },
+        Row {
+            op: "GetExecutionHistory",
+            call: |c| send(c.get_execution_history(EXECUTION_ARN).max_results(10)),
+            codes: [
+                vec![
+                    ("ExecutionDoesNotExist", ErrorCode::ExecutionDoesNotExist),
+                    ("InvalidArn", ErrorCode::InvalidArn),
+                    ("InvalidToken", ErrorCode::InvalidToken),
+                ],
+                kms(),
+            ]
+            .concat(),
+            wrong_types: &[
+                r#"{"events": "hunter2"}"#,
+                r#"{"events": [{"id": "hunter2", "type": "PassStateEntered", "timestamp": 1}]}"#,
+                r#"{"events": [{"id": 1, "timestamp": "hunter2"}]}"#,
+                r#"{"events": [{"id": 1, "stateEnteredEventDetails": {"name": 1, "input": ["hunter2"]}}]}"#,
+                r#"{"events": [{"id": 1, "executionFailedEventDetails": "hunter2"}]}"#,
+                r#"{"events": [], "nextToken": {"hunter2": 1}}"#,
+            ],
         },
         Row {
             op: "DescribeExecution",

@@ -11,7 +11,8 @@ mod common;
 use common::{Pending, Reply, Server, client, send, send_input};
 use sfn_lite::operations::{
     DescribeExecutionInput, DescribeMapRunInput, DescribeStateMachineForExecutionInput,
-    DescribeStateMachineInput, ListExecutionsInput, ListMapRunsInput, UpdateMapRunInput,
+    DescribeStateMachineInput, GetExecutionHistoryInput, ListExecutionsInput, ListMapRunsInput,
+    UpdateMapRunInput,
 };
 use sfn_lite::types::{ExecutionRedriveFilter, ExecutionStatus, IncludedData};
 use sfn_lite::{Client, ErrorKind};
@@ -61,6 +62,26 @@ fn rule(
 /// Inputs that break a rule of the model.
 fn refused() -> Vec<Rule> {
     vec![
+        // GetExecutionHistory
+        rule("GetExecutionHistory", "executionArn", "missing", |c| {
+            send_input(c, GetExecutionHistoryInput::default())
+        }),
+        rule("GetExecutionHistory", "executionArn", "empty", |c| send(c.get_execution_history(""))),
+        rule("GetExecutionHistory", "executionArn", "257 characters", |c| {
+            send(c.get_execution_history(arn(257)))
+        }),
+        rule("GetExecutionHistory", "maxResults", "1001", |c| {
+            send(c.get_execution_history(arn(60)).max_results(1001))
+        }),
+        rule("GetExecutionHistory", "maxResults", "-1", |c| {
+            send(c.get_execution_history(arn(60)).max_results(-1))
+        }),
+        rule("GetExecutionHistory", "nextToken", "1025 characters", |c| {
+            send(c.get_execution_history(arn(60)).next_token(token(1025)))
+        }),
+        rule("GetExecutionHistory", "nextToken", "empty", |c| {
+            send(c.get_execution_history(arn(60)).next_token(""))
+        }),
         // ListMapRuns
         rule("ListMapRuns", "executionArn", "missing", |c| {
             send_input(c, ListMapRunsInput::default())
@@ -227,6 +248,15 @@ fn refused() -> Vec<Rule> {
 /// Inputs right at a limit: they must reach the server.
 fn accepted() -> Vec<Rule> {
     vec![
+        rule("GetExecutionHistory", "executionArn", "256 characters", |c| {
+            send(c.get_execution_history(arn(256)))
+        }),
+        rule("GetExecutionHistory", "maxResults", "0 and 1000", |c| {
+            send(c.get_execution_history(arn(60)).max_results(0).max_results(1000))
+        }),
+        rule("GetExecutionHistory", "nextToken", "1024 characters", |c| {
+            send(c.get_execution_history(arn(60)).next_token(token(1024)))
+        }),
         rule("ListMapRuns", "executionArn", "1 character", |c| send(c.list_map_runs("a"))),
         rule("ListMapRuns", "executionArn", "256 characters", |c| send(c.list_map_runs(arn(256)))),
         rule("ListMapRuns", "executionArn", "256 two-byte characters", |c| {

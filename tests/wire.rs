@@ -150,6 +150,61 @@ fn rows() -> Vec<Row> {
             response: "{}",
         },
         Row {
+            op: "GetExecutionHistory",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .get_execution_history(EXECUTION_ARN)
+                            .max_results(100)
+                            .reverse_order(true)
+                            .next_token("AAAAKgAAAAIAAAAAAAAAAQ==")
+                            .include_execution_data(false);
+                        send_via(c, r, via)
+                    },
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "maxResults": 100, "reverseOrder": true,
+                        "nextToken": "AAAAKgAAAAIAAAAAAAAAAQ==", "includeExecutionData": false}"#,
+                ),
+                request(
+                    "zeros are sent, not omitted",
+                    |c, via| {
+                        let r = c
+                            .get_execution_history(EXECUTION_ARN)
+                            .max_results(0)
+                            .reverse_order(false)
+                            .include_execution_data(true);
+                        send_via(c, r, via)
+                    },
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "maxResults": 0, "reverseOrder": false, "includeExecutionData": true}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.get_execution_history(EXECUTION_ARN), via),
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1"}"#,
+                ),
+            ],
+            response: r#"{
+                "events": [
+                    {"timestamp": 1795559751.538, "type": "ExecutionStarted", "id": 1,
+                     "previousEventId": 0,
+                     "executionStartedEventDetails": {
+                        "input": "{\"bucket\":\"photos-prod\"}",
+                        "inputDetails": {"truncated": false},
+                        "roleArn": "arn:aws:iam::123456789012:role/sfn-orders"}},
+                    {"timestamp": 1795559752, "type": "MapRunStarted", "id": 2,
+                     "previousEventId": 1,
+                     "mapRunStartedEventDetails": {
+                        "mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9"}},
+                    {"timestamp": 1795559753.25, "type": "MapStateSucceeded", "id": 3,
+                     "previousEventId": 2}
+                ],
+                "nextToken": "AAAAKgAAAAIAAAAAAAAAAg=="
+            }"#,
+        },
+        Row {
             op: "DescribeExecution",
             requests: vec![
                 request(
