@@ -438,6 +438,22 @@ async fn without_prefetch_the_next_page_waits_for_the_consumer<O: Case>() {
     assert!(wait_until(|| server.request_count() == 2).await, "page 2 is not prefetched");
 }
 
+async fn a_finished_stream_stays_finished<O: Case>() {
+    let server = serve_pages::<O>(&[2, 1], Duration::ZERO).await;
+    let mut items = paginator::<O>(&server).items();
+    assert_eq!(items.by_ref().try_collect::<Vec<_>>().await.expect("every item").len(), 3);
+    let mut pages = paginator::<O>(&server).pages();
+    assert_eq!(pages.by_ref().try_collect::<Vec<_>>().await.expect("every page").len(), 2);
+    let mut failed = paginator::<O>(&server).page_size(0).items();
+    assert!(failed.next().await.expect("an error").is_err());
+    for _ in 0..3 {
+        assert!(items.next().await.is_none());
+        assert!(pages.next().await.is_none());
+        assert!(failed.next().await.is_none());
+    }
+    assert_eq!(server.request_count(), 4);
+}
+
 async fn ten_thousand_items_in_pages_of_1000_arrive_whole<O: Case>() {
     let server = serve_pages::<O>(&[1000; 10], Duration::ZERO).await;
     let (items, error) = drain::<O>(paginator::<O>(&server).page_size(1000).items()).await;
@@ -531,6 +547,7 @@ macro_rules! suite {
                 dropping_the_stream_cancels_the_prefetch_in_flight,
                 the_stream_is_send_and_static,
                 without_prefetch_the_next_page_waits_for_the_consumer,
+                a_finished_stream_stays_finished,
                 ten_thousand_items_in_pages_of_1000_arrive_whole,
                 prefetch_overlaps_requests_with_consumption,
             );
