@@ -129,7 +129,8 @@ impl<O: Paginated> Paginator<O> {
     }
 
     /// The stream of pages. It is `Unpin`, `Send` and `'static`: poll it in
-    /// place or move it into `tokio::spawn`.
+    /// place or move it into `tokio::spawn`. Once ended it keeps yielding
+    /// `None`.
     pub fn pages(self) -> impl Stream<Item = Result<O::Output, Error>> + Send + Unpin + 'static {
         let Paginator { client, mut input, page_size, prefetch } = self;
         let start = match page_size {
@@ -146,8 +147,10 @@ impl<O: Paginated> Paginator<O> {
             }
             None => State::Start(Pages { client, input, prefetch }),
         };
-        // Boxed so callers can `try_next()` without pinning it themselves.
-        stream::unfold(start, State::step).boxed()
+        // Fused so polling after the end (as `select!` loops do) gives `None`
+        // rather than `unfold`'s panic; boxed so callers can `try_next()`
+        // without pinning it themselves.
+        stream::unfold(start, State::step).fuse().boxed()
     }
 
     /// The stream of items of every page, in order.

@@ -256,6 +256,7 @@ struct State {
     script: Mutex<VecDeque<Reply>>,
     handler: Mutex<Option<Handler>>,
     count: AtomicUsize,
+    abandoned: AtomicUsize,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -335,6 +336,13 @@ impl Server {
         self.state.count.load(Ordering::SeqCst)
     }
 
+    /// How many requests the client gave up on before their reply was ready
+    /// (hyper drops the pending reply when the client closes the connection),
+    /// such as a delayed reply to a request the client cancelled.
+    pub fn abandoned_count(&self) -> usize {
+        self.state.abandoned.load(Ordering::SeqCst)
+    }
+
     /// Every request received so far (those whose body has fully arrived).
     pub fn requests(&self) -> Vec<Recorded> {
         lock(&self.state.requests).clone()
@@ -349,6 +357,7 @@ impl Server {
     pub fn reset(&self) {
         lock(&self.state.requests).clear();
         self.state.count.store(0, Ordering::SeqCst);
+        self.state.abandoned.store(0, Ordering::SeqCst);
     }
 
     /// Stops accepting, closes every connection, and waits until the port
@@ -394,6 +403,16 @@ async fn accept_loop(listener: TcpListener, state: Arc<State>) {
     }
 }
 
+/// Counts a reply dropped before it was ready: hyper drops [`respond`] when
+/// the client hangs up mid-request.
+struct Abandoned<'a>(&'a AtomicUsize);
+
+impl Drop for Abandoned<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
 /// A response body that may fail part-way, so a fault can cut a response
 /// off after some bytes (hyper then closes the connection).
 type Body = BoxBody<Bytes, std::io::Error>;
@@ -404,6 +423,7 @@ async fn respond(
 ) -> Result<hyper::Response<Body>, std::io::Error> {
     let at = Instant::now();
     state.count.fetch_add(1, Ordering::SeqCst);
+    let abandoned = Abandoned(&state.abandoned);
     let (parts, body) = request.into_parts();
     let body = match body.collect().await {
         Ok(collected) => collected.to_bytes().to_vec(),
@@ -442,6 +462,8 @@ async fn respond(
                             .expect("a valid scripted header value"),
                     );
                 }
+                // Answered: not abandoned.
+                std::mem::forget(abandoned);
                 return Ok(response);
             }
         }
