@@ -30,41 +30,49 @@ use tokio::net::TcpListener;
 /// The operation streamed, its items and its request.
 mod listing {
     use serde_json::{Value, json};
-    use sfn_lite::operations::ListExecutionsInput;
+    use sfn_lite::operations::GetExecutionHistoryInput;
     use sfn_lite::{Client, RequestBuilder};
 
     /// The operation.
-    pub type Op = ListExecutionsInput;
+    pub type Op = GetExecutionHistoryInput;
 
     /// What the items are, for the table.
-    pub const WHAT: &str = "ListExecutions items (ExecutionListItem)";
+    pub const WHAT: &str = "GetExecutionHistory events (HistoryEvent)";
 
     /// The output member holding a page's items.
-    pub const ITEMS: &str = "executions";
+    pub const ITEMS: &str = "events";
 
     /// The request to stream.
     pub fn request(client: &Client) -> RequestBuilder<Op> {
-        client
-            .list_executions()
-            .map_run_arn("arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9")
+        client.get_execution_history(
+            "arn:aws:states:us-east-1:123456789012:execution:orders:5d2e8a1b-7c4f-4b3a-9e6d",
+        )
     }
 
-    /// Item `n`, as the service sends it (about 450 bytes).
+    /// Event `n`, as the service sends it (about 300 bytes): the four events
+    /// of a Task state, in turn.
     pub fn item(n: usize) -> Value {
-        let name = format!("5d2e8a1b-7c4f-4b3a-9e6d-{n:012}");
-        json!({
-            "executionArn": format!(
-                "arn:aws:states:us-east-1:123456789012:execution:orders/fanout:6bd1d0a9:{name}"
-            ),
-            "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders/fanout",
-            "name": name,
-            "status": "SUCCEEDED",
-            "startDate": 1_795_559_751.538 + n as f64,
-            "stopDate": 1_795_559_752.9 + n as f64,
-            "mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9",
-            "itemCount": 100,
-            "redriveCount": 0,
-        })
+        let (id, timestamp) = (n + 1, 1_795_559_751.538 + n as f64 / 1000.0);
+        let input =
+            format!(r#"{{"orderId":{n},"bucket":"photos-prod","key":"raw/img_{n:06}.jpg"}}"#);
+        match n % 4 {
+            0 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
+                "type": "TaskStateEntered",
+                "stateEnteredEventDetails": {"name": "ResizeImage", "input": input,
+                    "inputDetails": {"truncated": false}}}),
+            1 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
+                "type": "TaskScheduled",
+                "taskScheduledEventDetails": {"resourceType": "lambda", "resource": "invoke",
+                    "region": "us-east-1", "parameters": input, "timeoutInSeconds": 60}}),
+            2 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
+                "type": "TaskSucceeded",
+                "taskSucceededEventDetails": {"resourceType": "lambda", "resource": "invoke",
+                    "output": input, "outputDetails": {"truncated": false}}}),
+            _ => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
+                "type": "TaskStateExited",
+                "stateExitedEventDetails": {"name": "ResizeImage", "output": input,
+                    "outputDetails": {"truncated": false}}}),
+        }
     }
 }
 
