@@ -2,21 +2,27 @@
 //! machine interpreter on, started by `scripts/local-sfn.sh` (see
 //! `moto_support`). Asserts what moto really answers, including where it
 //! differs from AWS; `SFN_LITE_SKIP_MOTO=1` skips the file.
+//!
+//! The tests run concurrently against one server. Those that only read a
+//! finished Distributed Map run share one ([`moto_support::shared_map_run`]).
 
 #[macro_use]
 mod moto_support;
 
+use futures::{StreamExt, TryStreamExt};
 use moto_support::{
-    ACCOUNT, catalog_lock, create_state_machine, run_distributed_map, unique, waiting_definition,
+    ACCOUNT, ROLE_ARN, SHARED_ITEMS, SHARED_MAX_CONCURRENCY, catalog_lock, create_state_machine,
+    run_distributed_map, shared_map_run, unique, wait_for_execution, wait_path_definition,
+    waiting_definition,
 };
 use sfn_lite::operations::StopExecutionOutput;
-use sfn_lite::types::{MapRunStatus, StateMachineType};
+use sfn_lite::types::{
+    EventDetails, ExecutionStatus, HistoryEvent, HistoryEventType, MapRunStatus,
+    StateMachineStatus, StateMachineType,
+};
 use sfn_lite::{Error, ErrorCode, ErrorKind};
 use std::collections::HashSet;
 use time::OffsetDateTime;
-
-const ITEMS: usize = 30;
-const MAX_CONCURRENCY: i32 = 7;
 
 /// Asserts a typed service error from moto: code, status 400, a message
 /// containing `message_part`, a request id, and a Display naming all three.
@@ -52,16 +58,16 @@ fn execution_arn(state_machine: &str, name: &str) -> String {
 #[tokio::test]
 async fn distributed_map_run_is_listed_and_described() {
     let client = moto_client!();
-    let run = run_distributed_map(&client, "Shards", MAX_CONCURRENCY, ITEMS).await;
+    let run = shared_map_run(&client).await;
 
-    let page = client.list_map_runs(&run.execution_arn).await.unwrap_or_else(|e| panic!("{e}"));
+    let page = client.list_map_runs(run.execution_arn()).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page.map_runs.len(), 1, "{page:?}");
     assert_eq!(page.next_token, None);
     let listed = &page.map_runs[0];
     assert_eq!(listed, &run.listed);
-    assert_eq!(listed.execution_arn, run.execution_arn);
+    assert_eq!(listed.execution_arn, run.execution_arn());
     // A Map Run belongs to the child state machine `<parent>/<label>`, as on AWS.
-    assert_eq!(listed.state_machine_arn, format!("{}/{}", run.state_machine_arn, run.label));
+    assert_eq!(listed.state_machine_arn, format!("{}/{}", run.state_machine_arn(), run.label));
     let prefix = format!(
         "arn:aws:states:us-east-1:{ACCOUNT}:mapRun:{}/{}:",
         run.state_machine_name, run.label
@@ -79,14 +85,14 @@ async fn distributed_map_run_is_listed_and_described() {
         client.describe_map_run(&listed.map_run_arn).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(described, run.described);
     assert_eq!(described.map_run_arn, listed.map_run_arn);
-    assert_eq!(described.execution_arn, run.execution_arn);
+    assert_eq!(described.execution_arn, run.execution_arn());
     assert_eq!(described.status, MapRunStatus::Succeeded);
     assert_eq!(described.start_date, listed.start_date);
     assert_eq!(described.stop_date, Some(listed_stop));
-    assert_eq!(described.max_concurrency, MAX_CONCURRENCY);
+    assert_eq!(described.max_concurrency, SHARED_MAX_CONCURRENCY);
     assert_eq!(described.tolerated_failure_count, 0);
     assert_eq!(described.tolerated_failure_percentage, 0.0);
-    let items = ITEMS as i64;
+    let items = SHARED_ITEMS as i64;
     let counts = &described.item_counts;
     assert_eq!((counts.total, counts.succeeded), (items, items), "{counts:?}");
     assert_eq!(
@@ -106,9 +112,327 @@ async fn distributed_map_run_is_listed_and_described() {
 }
 
 #[tokio::test]
+async fn describe_execution_of_a_finished_run() {
+    let client = moto_client!();
+    let run = shared_map_run(&client).await;
+
+    let execution =
+        client.describe_execution(run.execution_arn()).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(execution, run.execution);
+    assert_eq!(execution.status, ExecutionStatus::Succeeded);
+    assert_eq!(execution.state_machine_arn, run.state_machine_arn());
+    assert_eq!(
+        execution.execution_arn,
+        execution_arn(&run.state_machine_name, &run.execution_name)
+    );
+    assert_eq!(execution.name.as_deref(), Some(run.execution_name.as_str()));
+    let stop = execution.stop_date.unwrap_or_else(|| panic!("no stop date: {execution:?}"));
+    assert!(execution.start_date <= stop, "{execution:?}");
+    assert!(execution.start_date >= run.created.creation_date, "{execution:?}");
+    let input = execution.input.as_ref().unwrap_or_else(|| panic!("no input: {execution:?}"));
+    assert_eq!(input.as_str(), run.input);
+    // A Map state outputs the array of its items' outputs; Pass echoes each.
+    let output = execution.output.as_ref().unwrap_or_else(|| panic!("no output: {execution:?}"));
+    let output: Vec<usize> =
+        serde_json::from_str(output.as_str()).unwrap_or_else(|e| panic!("{output:?}: {e}"));
+    assert_eq!(output, (0..SHARED_ITEMS).collect::<Vec<_>>());
+    // The parent execution is not itself a child of a Map Run.
+    assert_eq!(execution.map_run_arn, None);
+    assert_eq!((&execution.error, &execution.cause), (&None, &None));
+    // `Debug` hides the data; it is there for whoever asks for it.
+    assert!(!format!("{execution:?}").contains(&run.input), "Debug shows the input");
+}
+
+/// The details member AWS attaches to an event of type `t`, when it has one:
+/// `stateEnteredEventDetails` for every `*StateEntered`, and so on.
+fn details_member_for(t: &HistoryEventType) -> String {
+    let name = t.as_str();
+    for (suffix, member) in
+        [("StateEntered", "stateEnteredEventDetails"), ("StateExited", "stateExitedEventDetails")]
+    {
+        if name.ends_with(suffix) {
+            return member.to_owned();
+        }
+    }
+    let mut chars = name.chars();
+    let first = chars.next().map(|c| c.to_ascii_lowercase()).into_iter();
+    first.chain(chars).chain("EventDetails".chars()).collect()
+}
+
+/// Checks what holds for every history: ids strictly increasing from 1,
+/// earlier events pointing back, time never going backwards, every type and
+/// details member known and the details member fitting the type.
+fn assert_well_formed(events: &[HistoryEvent]) {
+    assert!(!events.is_empty(), "empty history");
+    assert_eq!(events[0].id, 1, "{:?}", events[0]);
+    for pair in events.windows(2) {
+        assert!(pair[0].id < pair[1].id, "ids not increasing: {pair:?}");
+        assert!(pair[0].timestamp <= pair[1].timestamp, "time went backwards: {pair:?}");
+    }
+    for event in events {
+        assert!(!event.r#type.is_unknown(), "unknown event type: {event:?}");
+        assert!(
+            !matches!(event.details, EventDetails::Unknown { .. }),
+            "unknown details: {event:?}"
+        );
+        if let Some(member) = event.details.member_name() {
+            assert_eq!(member, details_member_for(&event.r#type), "{event:?}");
+        }
+        if let Some(previous) = event.previous_event_id {
+            assert!(previous < event.id, "points forward: {event:?}");
+        }
+        // Events are data too: their wire JSON decodes back to the same event.
+        let json = serde_json::to_string(event).unwrap_or_else(|e| panic!("{e}"));
+        let back: HistoryEvent = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(&back, event);
+    }
+}
+
+fn json_value(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{text:?} is not JSON: {e}"))
+}
+
+#[tokio::test]
+async fn history_of_a_distributed_map_run() {
+    let client = moto_client!();
+    let run = shared_map_run(&client).await;
+
+    let events: Vec<HistoryEvent> = client
+        .get_execution_history(run.execution_arn())
+        .into_paginator()
+        .items()
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("GetExecutionHistory: {e}"));
+    assert_well_formed(&events);
+
+    use HistoryEventType as T;
+    let types: Vec<&HistoryEventType> = events.iter().map(|e| &e.r#type).collect();
+    assert_eq!(
+        types,
+        [
+            &T::ExecutionStarted,
+            &T::MapStateEntered,
+            &T::MapStateStarted,
+            &T::MapRunStarted,
+            &T::MapRunSucceeded,
+            &T::MapStateSucceeded,
+            &T::MapStateExited,
+            &T::ExecutionSucceeded,
+        ],
+        "{events:#?}"
+    );
+    let event = |t: HistoryEventType| {
+        events.iter().find(|e| e.r#type == t).unwrap_or_else(|| panic!("no {t} event"))
+    };
+
+    match &event(T::ExecutionStarted).details {
+        EventDetails::ExecutionStarted(d) => {
+            // moto re-serializes the input (`{"items": [0, 1, ...]}`): compare values.
+            let input = d.input.as_ref().unwrap_or_else(|| panic!("no input: {d:?}"));
+            assert_eq!(json_value(input.as_str()), json_value(&run.input));
+            assert_eq!(d.role_arn.as_deref(), Some(ROLE_ARN));
+        }
+        other => panic!("ExecutionStarted carries {other:?}"),
+    }
+    for t in [T::MapStateEntered, T::MapStateExited] {
+        assert_eq!(event(t.clone()).state_name(), Some("Fan out"), "{t}");
+    }
+    assert!(matches!(event(T::MapStateEntered).details, EventDetails::StateEntered(_)));
+    assert!(matches!(event(T::MapStateExited).details, EventDetails::StateExited(_)));
+    match &event(T::MapStateStarted).details {
+        EventDetails::MapStateStarted(d) => assert_eq!(d.length, Some(SHARED_ITEMS as i32)),
+        other => panic!("MapStateStarted carries {other:?}"),
+    }
+    // The Map Run the history names is the one ListMapRuns lists.
+    match &event(T::MapRunStarted).details {
+        EventDetails::MapRunStarted(d) => {
+            assert_eq!(d.map_run_arn.as_deref(), Some(run.listed.map_run_arn.as_str()))
+        }
+        other => panic!("MapRunStarted carries {other:?}"),
+    }
+    // moto, like AWS, attaches no details to these.
+    for t in [T::MapRunSucceeded, T::MapStateSucceeded] {
+        assert_eq!(event(t.clone()).details, EventDetails::None, "{t}");
+    }
+    match &event(T::ExecutionSucceeded).details {
+        EventDetails::ExecutionSucceeded(d) => {
+            let output = d.output.as_ref().unwrap_or_else(|| panic!("no output: {d:?}"));
+            let described = run.execution.output.as_ref().map_or("null", |o| o.as_str());
+            assert_eq!(json_value(output.as_str()), json_value(described));
+        }
+        other => panic!("ExecutionSucceeded carries {other:?}"),
+    }
+    assert!(events.iter().all(|e| e.error_and_cause().is_none()), "a failure in {events:#?}");
+}
+
+#[tokio::test]
+async fn history_options_are_accepted() {
+    let client = moto_client!();
+    let run = shared_map_run(&client).await;
+    let all = client
+        .get_execution_history(run.execution_arn())
+        .await
+        .unwrap_or_else(|e| panic!("GetExecutionHistory: {e}"));
+    assert_eq!(all.next_token, None);
+
+    // moto ignores reverseOrder and maxResults (it sends every event, oldest
+    // first; the in-process server tests what they mean): assert only that
+    // it takes them and answers with events of this history.
+    let page = client
+        .get_execution_history(run.execution_arn())
+        .reverse_order(true)
+        .max_results(2)
+        .include_execution_data(false)
+        .await
+        .unwrap_or_else(|e| panic!("GetExecutionHistory with options: {e}"));
+    assert!(!page.events.is_empty());
+    for event in &page.events {
+        assert!(all.events.iter().any(|e| e.id == event.id && e.r#type == event.r#type));
+    }
+
+    // Through the paginator with small pages: the whole history, in order,
+    // however the server pages it.
+    let paged: Vec<HistoryEvent> = client
+        .get_execution_history(run.execution_arn())
+        .into_paginator()
+        .page_size(3)
+        .items()
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("GetExecutionHistory pages: {e}"));
+    assert_eq!(paged, all.events);
+}
+
+#[tokio::test]
+async fn describe_state_machine_and_for_execution() {
+    let client = moto_client!();
+    let run = shared_map_run(&client).await;
+
+    let machine = client
+        .describe_state_machine(run.state_machine_arn())
+        .await
+        .unwrap_or_else(|e| panic!("DescribeStateMachine: {e}"));
+    assert_eq!(machine.state_machine_arn, run.state_machine_arn());
+    assert_eq!(machine.name, run.state_machine_name);
+    assert_eq!(machine.definition.as_str(), run.definition);
+    assert_eq!(machine.r#type, StateMachineType::Standard);
+    assert_eq!(machine.role_arn, ROLE_ARN);
+    assert_eq!(machine.status, Some(StateMachineStatus::Active));
+    assert_eq!(machine.creation_date, run.created.creation_date);
+    assert_eq!(machine.label, None);
+
+    let for_execution = client
+        .describe_state_machine_for_execution(run.execution_arn())
+        .await
+        .unwrap_or_else(|e| panic!("DescribeStateMachineForExecution: {e}"));
+    assert_eq!(for_execution.state_machine_arn, run.state_machine_arn());
+    assert_eq!(for_execution.name, run.state_machine_name);
+    assert_eq!(for_execution.definition.as_str(), run.definition);
+    assert_eq!(for_execution.role_arn, ROLE_ARN);
+    // moto omits the required updateDate: it decodes as the epoch.
+    assert!(
+        for_execution.update_date == OffsetDateTime::UNIX_EPOCH
+            || for_execution.update_date >= run.created.creation_date,
+        "{for_execution:?}"
+    );
+    // The parent execution belongs to no Map Run.
+    assert_eq!((&for_execution.map_run_arn, &for_execution.label), (&None, &None));
+    assert_eq!(for_execution.logging_configuration, machine.logging_configuration);
+    assert_eq!(for_execution.tracing_configuration, machine.tracing_configuration);
+}
+
+#[tokio::test]
+async fn list_executions_filters_by_status_and_follows_next_token() {
+    const QUICK: usize = 5;
+    const PAGE: i32 = 2;
+    let client = moto_client!();
+    let (machine_name, machine) =
+        create_state_machine(&client, "lister", &wait_path_definition()).await;
+    let arn = &machine.state_machine_arn;
+    let start = |name: &str, wait: u32| {
+        client.start_execution(arn).name(name).input(format!(r#"{{"wait":{wait}}}"#))
+    };
+
+    let mut quick = Vec::new();
+    for _ in 0..QUICK {
+        let name = unique("quick");
+        start(&name, 0).await.unwrap_or_else(|e| panic!("StartExecution {name}: {e}"));
+        quick.push(name);
+    }
+    let slow = unique("slow");
+    let slow_arn =
+        start(&slow, 600).await.unwrap_or_else(|e| panic!("StartExecution: {e}")).execution_arn;
+    for name in &quick {
+        let done = wait_for_execution(&client, &execution_arn(&machine_name, name)).await;
+        assert_eq!(done.status, ExecutionStatus::Succeeded, "{done:?}");
+    }
+
+    let list = |status: ExecutionStatus| {
+        client.list_executions().state_machine_arn(arn).status_filter(status).into_paginator()
+    };
+    // Pages of two: moto pages for real, so this follows nextToken twice.
+    let pages: Vec<_> = list(ExecutionStatus::Succeeded)
+        .page_size(PAGE)
+        .pages()
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("ListExecutions: {e}"));
+    assert_eq!(pages.len(), QUICK.div_ceil(PAGE as usize), "{pages:#?}");
+    assert!(pages.iter().all(|p| p.executions.len() <= PAGE as usize), "{pages:#?}");
+    let listed: Vec<_> = pages.into_iter().flat_map(|p| p.executions).collect();
+    let mut names: Vec<&str> = listed.iter().map(|e| e.name.as_str()).collect();
+    names.sort_unstable();
+    let mut expected: Vec<&str> = quick.iter().map(String::as_str).collect();
+    expected.sort_unstable();
+    assert_eq!(names, expected, "each quick execution exactly once, the slow one not");
+    for execution in &listed {
+        assert_eq!(execution.status, ExecutionStatus::Succeeded, "{execution:?}");
+        assert_eq!(&execution.state_machine_arn, arn);
+        assert!(execution.stop_date.is_some_and(|stop| stop >= execution.start_date));
+    }
+
+    let running: Vec<_> = list(ExecutionStatus::Running)
+        .page_size(PAGE)
+        .items()
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("ListExecutions RUNNING: {e}"));
+    let running: Vec<_> = running.iter().map(|e| (e.name.as_str(), e.stop_date)).collect();
+    assert_eq!(running, [(slow.as_str(), None)]);
+
+    // Stopping it moves it to ABORTED.
+    client.stop_execution(&slow_arn).await.unwrap_or_else(|e| panic!("StopExecution: {e}"));
+    let stopped = wait_for_execution(&client, &slow_arn).await;
+    assert_eq!(stopped.status, ExecutionStatus::Aborted, "{stopped:?}");
+    let aborted: Vec<_> = list(ExecutionStatus::Aborted)
+        .items()
+        .map_ok(|e| e.name)
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("ListExecutions ABORTED: {e}"));
+    assert_eq!(aborted, [slow]);
+
+    // Without a filter: all of them, each once.
+    let all: Vec<String> = client
+        .list_executions()
+        .state_machine_arn(arn)
+        .into_paginator()
+        .page_size(PAGE)
+        .items()
+        .map_ok(|e| e.name)
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("ListExecutions: {e}"));
+    assert_eq!(all.len(), QUICK + 1, "{all:?}");
+    assert_eq!(all.iter().collect::<HashSet<_>>().len(), QUICK + 1, "{all:?}");
+}
+
+#[tokio::test]
 async fn update_map_run_is_reflected_by_describe_map_run() {
     let client = moto_client!();
-    let run = run_distributed_map(&client, "Tunable", MAX_CONCURRENCY, ITEMS).await;
+    // Its own run: the update would change the shared one under other tests.
+    let run = run_distributed_map(&client, "Tunable", SHARED_MAX_CONCURRENCY, 5).await;
     let arn = &run.listed.map_run_arn;
 
     client
@@ -155,38 +479,28 @@ async fn list_state_machines_paginates_with_next_token() {
         created.push(create_state_machine(&client, "page", &definition).await);
     }
 
-    let mut seen = HashSet::new();
-    let mut found = Vec::new();
-    let mut token: Option<String> = None;
-    let mut pages = 0;
-    loop {
-        pages += 1;
-        assert!(pages <= 10_000, "ListStateMachines does not end");
-        let mut request = client.list_state_machines().max_results(PAGE);
-        if let Some(t) = token.take() {
-            request = request.next_token(t);
-        }
-        let page = request.await.unwrap_or_else(|e| panic!("ListStateMachines page {pages}: {e}"));
-        assert!(page.state_machines.len() <= PAGE as usize, "page {pages} is too long: {page:?}");
-        for machine in page.state_machines {
-            assert!(seen.insert(machine.state_machine_arn.clone()), "listed twice: {machine:?}");
-            if created.iter().any(|(_, c)| c.state_machine_arn == machine.state_machine_arn) {
-                found.push(machine);
-            }
-        }
-        match page.next_token {
-            Some(t) => token = Some(t),
-            None => break,
-        }
-    }
+    let pages: Vec<_> = client
+        .list_state_machines()
+        .into_paginator()
+        .page_size(PAGE)
+        .pages()
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("ListStateMachines: {e}"));
+    assert!(pages.iter().all(|p| p.state_machines.len() <= PAGE as usize), "{pages:#?}");
+    let listed: Vec<_> = pages.iter().flat_map(|p| &p.state_machines).collect();
     assert!(
-        pages >= CREATED.div_ceil(PAGE as usize),
-        "only {pages} pages for {} machines",
-        seen.len()
+        pages.len() >= listed.len().div_ceil(PAGE as usize) && pages.len() >= 3,
+        "only {} pages for {} machines",
+        pages.len(),
+        listed.len()
     );
-    assert_eq!(found.len(), CREATED, "{found:?}");
+    let mut seen = HashSet::new();
+    for machine in &listed {
+        assert!(seen.insert(&machine.state_machine_arn), "listed twice: {machine:?}");
+    }
     for (name, output) in &created {
-        let machine = found
+        let machine = listed
             .iter()
             .find(|m| m.state_machine_arn == output.state_machine_arn)
             .unwrap_or_else(|| panic!("{name} not listed"));
@@ -194,6 +508,19 @@ async fn list_state_machines_paginates_with_next_token() {
         assert_eq!(machine.r#type, StateMachineType::Standard);
         assert_eq!(machine.creation_date, output.creation_date);
     }
+
+    // The items stream gives them too, each once (other tests may add more).
+    let items: Vec<_> = client
+        .list_state_machines()
+        .into_paginator()
+        .page_size(PAGE)
+        .items()
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("ListStateMachines: {e}"));
+    let arns: HashSet<_> = items.iter().map(|m| &m.state_machine_arn).collect();
+    assert_eq!(arns.len(), items.len(), "a machine listed twice");
+    assert!(created.iter().all(|(_, c)| arns.contains(&c.state_machine_arn)), "{items:#?}");
 
     for (_, output) in &created {
         client
@@ -267,6 +594,10 @@ async fn start_execution_is_idempotent_and_stop_execution_aborts() {
     })
     .await;
     assert_stop_date(&stopped, started.start_date, false);
+    let described = wait_for_execution(&client, &started.execution_arn).await;
+    assert_eq!(described.status, ExecutionStatus::Aborted, "{described:?}");
+    assert_eq!(described.stop_date, Some(stopped.stop_date));
+    assert_eq!(described.output, None);
     // A stopped execution is closed: its name is taken even with the same input.
     let err = start().await.err().unwrap_or_else(|| panic!("restarted a stopped execution"));
     assert_eq!(err.code(), Some(&ErrorCode::ExecutionAlreadyExists), "{err}");
@@ -334,6 +665,61 @@ async fn unknown_and_malformed_arns_give_typed_errors() {
     let err = err.unwrap_or_else(|| panic!("started not-an-arn"));
     assert_service_error(&err, "StartExecution", ErrorCode::InvalidArn, "not-an-arn");
 
+    let err = client.describe_execution(&unknown).await.err();
+    let err = err.unwrap_or_else(|| panic!("described {unknown}"));
+    assert_service_error(&err, "DescribeExecution", ErrorCode::ExecutionDoesNotExist, &unknown);
+    // An unknown execution of a state machine that exists.
+    let run = shared_map_run(&client).await;
+    let unknown_here = execution_arn(&run.state_machine_name, &unique("never"));
+    let err = client.describe_execution(&unknown_here).await.err();
+    let err = err.unwrap_or_else(|| panic!("described {unknown_here}"));
+    assert_service_error(
+        &err,
+        "DescribeExecution",
+        ErrorCode::ExecutionDoesNotExist,
+        &unknown_here,
+    );
+    let err = client.get_execution_history(&unknown_here).await.err();
+    let err = err.unwrap_or_else(|| panic!("read the history of {unknown_here}"));
+    assert_service_error(
+        &err,
+        "GetExecutionHistory",
+        ErrorCode::ExecutionDoesNotExist,
+        &unknown_here,
+    );
+    let err = client
+        .describe_execution("not-an-arn")
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("described not-an-arn"));
+    assert_service_error(&err, "DescribeExecution", ErrorCode::InvalidArn, "not-an-arn");
+
+    let unknown_machine =
+        format!("arn:aws:states:us-east-1:{ACCOUNT}:stateMachine:{}", unique("nobody"));
+    let err = client.describe_state_machine(&unknown_machine).await.err();
+    let err = err.unwrap_or_else(|| panic!("described {unknown_machine}"));
+    assert_service_error(
+        &err,
+        "DescribeStateMachine",
+        ErrorCode::StateMachineDoesNotExist,
+        &unknown_machine,
+    );
+    let err = client
+        .describe_state_machine("not-an-arn")
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("described not-an-arn"));
+    assert_service_error(&err, "DescribeStateMachine", ErrorCode::InvalidArn, "not-an-arn");
+    // AWS says ExecutionDoesNotExist here; moto says ResourceNotFound.
+    let err = client.describe_state_machine_for_execution(&unknown).await.err();
+    let err = err.unwrap_or_else(|| panic!("described the state machine of {unknown}"));
+    assert_service_error(
+        &err,
+        "DescribeStateMachineForExecution",
+        ErrorCode::ResourceNotFound,
+        &unknown,
+    );
+
     let err = client.list_state_machines().next_token("garbage").await.err();
     let err = err.unwrap_or_else(|| panic!("accepted a garbage token"));
     assert_service_error(&err, "ListStateMachines", ErrorCode::InvalidToken, "Invalid Token");
@@ -356,17 +742,27 @@ async fn invalid_definition_gives_moto_s_untyped_error() {
 #[tokio::test]
 async fn moto_html_500s_are_clean_decode_errors() {
     let client = moto_client!();
-    let run = run_distributed_map(&client, "Broken", 2, 3).await;
-    let unknown_run = format!("{}-0000", run.listed.map_run_arn);
+    let run = shared_map_run(&client).await;
+    let map_run_arn = &run.listed.map_run_arn;
 
+    // moto cannot list the child executions of a Map Run.
+    let err = client.list_executions().map_run_arn(map_run_arn).await.err();
+    assert_html_500(&err.unwrap_or_else(|| panic!("listed {map_run_arn}")), "ListExecutions");
+    // Through the paginator: the error once, then the end of the stream.
+    let mut children = client.list_executions().map_run_arn(map_run_arn).into_paginator().items();
+    let first = children.next().await.unwrap_or_else(|| panic!("an empty stream"));
+    assert_html_500(&first.err().unwrap_or_else(|| panic!("listed a child")), "ListExecutions");
+    assert!(children.next().await.is_none(), "the stream goes on after an error");
+
+    let unknown_run = format!("{map_run_arn}-0000");
     let err = client.describe_map_run(&unknown_run).await.err();
     assert_html_500(&err.unwrap_or_else(|| panic!("described {unknown_run}")), "DescribeMapRun");
     let err = client.update_map_run(&unknown_run).max_concurrency(1).await.err();
     assert_html_500(&err.unwrap_or_else(|| panic!("updated {unknown_run}")), "UpdateMapRun");
     // moto does not implement RedriveExecution, for a real execution or not.
-    let err = client.redrive_execution(&run.execution_arn).await.err();
+    let err = client.redrive_execution(run.execution_arn()).await.err();
     assert_html_500(
-        &err.unwrap_or_else(|| panic!("redrove {}", run.execution_arn)),
+        &err.unwrap_or_else(|| panic!("redrove {}", run.execution_arn())),
         "RedriveExecution",
     );
     let unknown = execution_arn(&run.state_machine_name, "never");

@@ -5,8 +5,10 @@
 //! be started fails them with the script's reason.
 
 use aws_credential_types::Credentials;
-use sfn_lite::operations::{CreateStateMachineOutput, DescribeMapRunOutput, MapRunListItem};
-use sfn_lite::types::MapRunStatus;
+use sfn_lite::operations::{
+    CreateStateMachineOutput, DescribeExecutionOutput, DescribeMapRunOutput, MapRunListItem,
+};
+use sfn_lite::types::ExecutionStatus;
 use sfn_lite::{Client, Error};
 use std::future::Future;
 use std::process::Command;
@@ -130,6 +132,16 @@ pub fn waiting_definition(seconds: u32) -> String {
     .to_string()
 }
 
+/// A state machine that waits as many seconds as its input's `wait` says:
+/// executions of one state machine that finish at once or keep running.
+pub fn wait_path_definition() -> String {
+    serde_json::json!({
+        "StartAt": "Wait",
+        "States": { "Wait": { "Type": "Wait", "SecondsPath": "$.wait", "End": true } }
+    })
+    .to_string()
+}
+
 /// Creates a state machine named `unique(prefix)`.
 pub async fn create_state_machine(
     client: &Client,
@@ -144,25 +156,58 @@ pub async fn create_state_machine(
     (name, created)
 }
 
-/// An execution of a Distributed Map state machine whose Map Run finished.
+/// An execution of a Distributed Map state machine that finished.
 #[derive(Debug)]
 pub struct FinishedMapRun {
     /// The state machine's name.
     pub state_machine_name: String,
-    /// The state machine.
-    pub state_machine_arn: String,
+    /// The state machine as created.
+    pub created: CreateStateMachineOutput,
+    /// Its definition, as sent.
+    pub definition: String,
     /// The Map state's label.
     pub label: String,
-    /// The execution.
-    pub execution_arn: String,
+    /// The execution's name.
+    pub execution_name: String,
+    /// The execution's input, as sent.
+    pub input: String,
+    /// The execution, as described once it SUCCEEDED.
+    pub execution: DescribeExecutionOutput,
     /// The Map Run as listed.
     pub listed: MapRunListItem,
-    /// The Map Run as described once it finished.
+    /// The Map Run as described once the execution finished.
     pub described: DescribeMapRunOutput,
 }
 
-/// Creates a Distributed Map state machine, runs it over `items` inline items
-/// and waits until its Map Run has SUCCEEDED.
+impl FinishedMapRun {
+    /// The state machine's ARN.
+    pub fn state_machine_arn(&self) -> &str {
+        &self.created.state_machine_arn
+    }
+
+    /// The execution's ARN.
+    pub fn execution_arn(&self) -> &str {
+        &self.execution.execution_arn
+    }
+}
+
+/// The Distributed Map run the read-only tests share: labelled `Shards`,
+/// [`SHARED_MAX_CONCURRENCY`] children at once, over [`SHARED_ITEMS`] items.
+/// The first test to ask runs it; tests that change a Map Run make their own.
+pub async fn shared_map_run(client: &Client) -> &'static FinishedMapRun {
+    static RUN: tokio::sync::OnceCell<FinishedMapRun> = tokio::sync::OnceCell::const_new();
+    RUN.get_or_init(|| run_distributed_map(client, "Shards", SHARED_MAX_CONCURRENCY, SHARED_ITEMS))
+        .await
+}
+
+/// Items in the shared run.
+pub const SHARED_ITEMS: usize = 30;
+/// MaxConcurrency of the shared run.
+pub const SHARED_MAX_CONCURRENCY: i32 = 7;
+
+/// Creates a Distributed Map state machine, runs it over `items` inline
+/// items, waits with DescribeExecution until the execution SUCCEEDED and
+/// reads its one Map Run.
 pub async fn run_distributed_map(
     client: &Client,
     label: &str,
@@ -172,52 +217,43 @@ pub async fn run_distributed_map(
     let definition = distributed_map_definition(label, max_concurrency);
     let (state_machine_name, created) = create_state_machine(client, "dmap", &definition).await;
     let input = serde_json::json!({ "items": (0..items).collect::<Vec<_>>() }).to_string();
+    let execution_name = unique("run");
     let execution_arn = client
         .start_execution(&created.state_machine_arn)
-        .name(unique("run"))
-        .input(input)
+        .name(&execution_name)
+        .input(&input)
         .await
         .unwrap_or_else(|e| panic!("StartExecution: {e}"))
         .execution_arn;
-    let (listed, described) =
-        wait_for_map_run(client, &execution_arn, MapRunStatus::Succeeded).await;
+    let execution = wait_for_execution(client, &execution_arn).await;
+    assert_eq!(execution.status, ExecutionStatus::Succeeded, "{execution:?}");
+    let page = client.list_map_runs(&execution_arn).await.unwrap_or_else(|e| panic!("{e}"));
+    let [listed] = <[MapRunListItem; 1]>::try_from(page.map_runs)
+        .unwrap_or_else(|runs| panic!("expected one Map Run, got {runs:?}"));
+    let described = client
+        .describe_map_run(&listed.map_run_arn)
+        .await
+        .unwrap_or_else(|e| panic!("DescribeMapRun: {e}"));
     FinishedMapRun {
         state_machine_name,
-        state_machine_arn: created.state_machine_arn,
+        created,
+        definition,
         label: label.to_owned(),
-        execution_arn,
+        execution_name,
+        input,
+        execution,
         listed,
         described,
     }
 }
 
-/// Waits until the execution's (only) Map Run has left RUNNING, then checks
-/// it ended with `expected`.
-pub async fn wait_for_map_run(
-    client: &Client,
-    execution_arn: &str,
-    expected: MapRunStatus,
-) -> (MapRunListItem, DescribeMapRunOutput) {
-    let listed = wait_until(&format!("a Map Run of {execution_arn}"), || async {
-        Ok(client.list_map_runs(execution_arn).await?.map_runs.into_iter().next())
+/// Polls DescribeExecution until the execution has left RUNNING.
+pub async fn wait_for_execution(client: &Client, execution_arn: &str) -> DescribeExecutionOutput {
+    wait_until(&format!("{execution_arn} to finish"), || async {
+        let execution = client.describe_execution(execution_arn).await?;
+        Ok((execution.status != ExecutionStatus::Running).then_some(execution))
     })
-    .await;
-    let described = wait_until(&format!("Map Run {} to finish", listed.map_run_arn), || async {
-        let run = client.describe_map_run(&listed.map_run_arn).await?;
-        Ok((run.status != MapRunStatus::Running).then_some(run))
-    })
-    .await;
-    assert_eq!(described.status, expected, "Map Run ended {}: {described:?}", described.status);
-    // The listing gets its stop date when the run stops: read it again.
-    let listed = client
-        .list_map_runs(execution_arn)
-        .await
-        .unwrap_or_else(|e| panic!("ListMapRuns: {e}"))
-        .map_runs
-        .into_iter()
-        .find(|r| r.map_run_arn == listed.map_run_arn)
-        .unwrap_or_else(|| panic!("Map Run {} is no longer listed", listed.map_run_arn));
-    (listed, described)
+    .await
 }
 
 /// Polls `probe` every 100 ms until it returns `Some`, for at most [`WAIT`];
