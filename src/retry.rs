@@ -30,7 +30,7 @@ pub(crate) const SKEW_THRESHOLD: Duration = Duration::from_secs(4 * 60);
 /// 2026 form. How many attempts a call makes is set apart from this, with
 /// [`ClientBuilder::max_attempts`](crate::ClientBuilder::max_attempts).
 ///
-/// | | |
+/// | rule | standard mode |
 /// |---|---|
 /// | attempts | 3 per call (`max_attempts`, `AWS_MAX_ATTEMPTS`, profile `max_attempts`; 1 turns retries off) |
 /// | retried: throttling | `Throttling`, `ThrottlingException`, `ThrottledException`, `RequestThrottledException`, `TooManyRequestsException`, `ProvisionedThroughputExceededException`, `RequestLimitExceeded`, `BandwidthLimitExceeded`, `LimitExceededException`, `RequestThrottled`, `SlowDown`, `KmsThrottlingException`, HTTP 429 |
@@ -46,19 +46,26 @@ pub(crate) const SKEW_THRESHOLD: Duration = Duration::from_secs(4 * 60);
 /// ([`Error::attempts`](crate::Error::attempts)).
 ///
 /// Every operation goes through this one path, so every operation is
-/// retried. That is safe for each of them: the reads (`Describe*`, `List*`,
-/// `GetExecutionHistory`) change nothing; `UpdateMapRun` sets values, so
-/// sending it twice sets them twice; `StartExecution` with the same name and
-/// input returns the execution already started rather than a second one;
-/// `StopExecution` and `DeleteStateMachine` of something already stopped or
-/// being deleted succeed; `CreateStateMachine` with an identical definition
-/// returns the existing state machine; and `RedriveExecution` carries a
-/// `clientToken`, generated once per input, that the service uses to ignore
-/// a repeat. A `StartExecution` without a name is the one case a retry
-/// could start a second execution (when a first attempt reached the service
-/// but its answer was lost): give executions names, or set
-/// [`ClientBuilder::max_attempts`](crate::ClientBuilder::max_attempts) to 1
-/// on a client used for that.
+/// retried. That is safe for each of them, as a repeat cannot do more than
+/// the first request did:
+/// - the reads (`Describe*`, `List*`, `GetExecutionHistory`) change nothing;
+/// - `UpdateMapRun` sets values, and setting them twice sets them once;
+/// - `StartExecution` of a Standard workflow is idempotent per name and
+///   input: a repeat while the execution runs returns that execution, and
+///   one after it ended gets `ExecutionAlreadyExists`, never a second run;
+/// - `StopExecution` and `DeleteStateMachine` move something to an end
+///   state, which a repeat can only find already reached;
+/// - `CreateStateMachine` with an identical definition and settings returns
+///   the state machine the first request created;
+/// - `RedriveExecution` carries a `clientToken`, generated once per input,
+///   by which the service recognises a repeat.
+///
+/// Executions started without a name (the service then picks one), and
+/// Express workflows, which do not deduplicate by name, are the cases where
+/// a retry after a lost answer could start a second execution: give
+/// executions names, or use a client with
+/// [`ClientBuilder::max_attempts`](crate::ClientBuilder::max_attempts) 1 for
+/// those starts.
 ///
 /// ```
 /// use std::time::Duration;

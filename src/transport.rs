@@ -195,17 +195,21 @@ impl Transport {
         let request = self.http.post(self.endpoint.clone()).headers(headers).body(body.to_vec());
         let exchange = async {
             let response = request.send().await.map_err(transport_failure)?;
-            let received_at = retry::unix_millis_now();
             let headers = response.headers();
+            let status = response.status().as_u16();
+            // Only error responses need the retry headers.
+            let failed = !(200..300).contains(&status);
             let answer = Answer {
-                status: response.status().as_u16(),
+                status,
                 request_id: header_str(headers, "x-amzn-requestid").map(str::to_owned),
                 error_type: header_str(headers, "x-amzn-errortype").map(str::to_owned),
                 retry_after: header_str(headers, "x-amz-retry-after")
+                    .filter(|_| failed)
                     .and_then(retry::parse_retry_after),
                 date: header_str(headers, "date")
+                    .filter(|_| failed)
                     .and_then(retry::parse_http_date)
-                    .map(|date| (date, received_at)),
+                    .map(|date| (date, retry::unix_millis_now())),
             };
             let bytes = response.bytes().await.map_err(transport_failure)?;
             Ok::<_, Failure>((answer, bytes))
