@@ -5,6 +5,7 @@
 use crate::config::{self, ClientConfig};
 use crate::error::Error;
 use crate::operation::Operation;
+use crate::retry::RetryConfig;
 use crate::transport::Transport;
 use aws_credential_types::provider::ProvideCredentials;
 use futures::future::BoxFuture;
@@ -13,8 +14,11 @@ use std::future::IntoFuture;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// A Step Functions client. Cheap to clone: clones share one connection pool
-/// and one credentials cache.
+/// A Step Functions client. Cheap to clone: clones share one connection pool,
+/// one credentials cache and one retry quota.
+///
+/// Calls are retried the way the AWS SDKs' standard retry mode does: see
+/// [`RetryConfig`] for the policy and [`ClientBuilder`] for the timeouts.
 ///
 /// ```no_run
 /// # async fn demo() -> Result<(), sfn_lite::Error> {
@@ -57,6 +61,7 @@ impl Client {
     /// | ignore endpoint URLs | `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` | `ignore_configured_endpoint_urls` |
     /// | FIPS | `AWS_USE_FIPS_ENDPOINT` | `use_fips_endpoint` |
     /// | dual-stack | `AWS_USE_DUALSTACK_ENDPOINT` | `use_dualstack_endpoint` |
+    /// | max attempts | `AWS_MAX_ATTEMPTS` | `max_attempts` |
     ///
     /// - The home directory is `HOME` (on Windows, else `USERPROFILE`).
     ///   Profiles are `[default]` and `[profile NAME]` in the config file,
@@ -65,8 +70,9 @@ impl Client {
     ///   [`ErrorKind::Config`](crate::ErrorKind::Config) error naming the file
     ///   and line, and so is a profile named by `AWS_PROFILE` that neither
     ///   file has.
-    /// - Flags are `true` or `false` (any case); anything else is a config
-    ///   error. Empty variables count as unset.
+    /// - Flags are `true` or `false` (any case); max attempts a whole number
+    ///   from 1 (default 3); anything else is a config error. Empty variables
+    ///   count as unset.
     /// - With `ignore_configured_endpoint_urls` true, the endpoint URLs of the
     ///   environment and the profile are ignored (not
     ///   [`ClientBuilder::endpoint_url`]). Without an endpoint URL the endpoint
@@ -227,15 +233,50 @@ impl ClientBuilder {
         self
     }
 
-    /// How long to wait for a connection (default 3.1 s).
+    /// How long to wait for a connection (default 3.1 s). Running out is an
+    /// [`ErrorKind::Timeout`](crate::ErrorKind::Timeout) error that says so,
+    /// and is retried.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.config.connect_timeout = timeout;
         self
     }
 
-    /// How long one HTTP attempt may take, end to end (default 60 s).
+    /// How long one HTTP attempt may take, from sending the request to the
+    /// last byte of the response (default 60 s). Running out is an
+    /// [`ErrorKind::Timeout`](crate::ErrorKind::Timeout) error naming the
+    /// attempt timeout, and is retried.
     pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
         self.config.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// How long a whole call may take: credentials, every attempt and every
+    /// backoff between them (default: none, so a call is bounded by
+    /// `max_attempts` × the attempt timeout plus the backoffs, about 3 minutes
+    /// with the defaults). Running out, or a backoff that would outlast it,
+    /// ends the call with an [`ErrorKind::Timeout`](crate::ErrorKind::Timeout)
+    /// error naming the operation timeout, whose source is the last attempt's
+    /// error if there was one. It is never retried; each page of a
+    /// [`Paginator`](crate::Paginator) is one call.
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.config.operation_timeout = Some(timeout);
+        self
+    }
+
+    /// How many attempts a call makes at most, the first included (default 3,
+    /// or `AWS_MAX_ATTEMPTS`, or the profile's `max_attempts`); 1 turns
+    /// retries off, 0 is a config error at [`build`](Self::build).
+    /// [`RetryConfig`] says what is retried and how.
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.config.max_attempts = attempts;
+        self
+    }
+
+    /// The timing of retries: backoff bases and cap (default
+    /// [`RetryConfig::standard`]). The number of attempts is
+    /// [`max_attempts`](Self::max_attempts).
+    pub fn retry_config(mut self, config: RetryConfig) -> Self {
+        self.config.retry = config;
         self
     }
 

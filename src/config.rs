@@ -1,12 +1,13 @@
 //! Client configuration: region, endpoint (custom, FIPS, dual-stack, China),
-//! credentials, HTTP client and timeouts, explicitly set or resolved from the
-//! environment and the shared AWS config files.
+//! credentials, HTTP client, retries and timeouts, explicitly set or resolved
+//! from the environment and the shared AWS config files.
 
 use crate::credentials::{CredentialsCache, DefaultCredentialsChain};
 use crate::endpoint;
 use crate::error::{Error, ErrorKind};
 use crate::profile::{self, FileKind, ProfileSet};
-use crate::transport::Transport;
+use crate::retry::{DEFAULT_MAX_ATTEMPTS, RetryConfig};
+use crate::transport::{Policy, Transport};
 use aws_credential_types::provider::SharedCredentialsProvider;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -22,6 +23,9 @@ pub(crate) struct ClientConfig {
     pub(crate) http_client: Option<reqwest::Client>,
     pub(crate) connect_timeout: Duration,
     pub(crate) attempt_timeout: Option<Duration>,
+    pub(crate) operation_timeout: Option<Duration>,
+    pub(crate) max_attempts: u32,
+    pub(crate) retry: RetryConfig,
 }
 
 impl Default for ClientConfig {
@@ -35,6 +39,9 @@ impl Default for ClientConfig {
             http_client: None,
             connect_timeout: Duration::from_millis(3100),
             attempt_timeout: Some(Duration::from_secs(60)),
+            operation_timeout: None,
+            max_attempts: DEFAULT_MAX_ATTEMPTS,
+            retry: RetryConfig::standard(),
         }
     }
 }
@@ -70,6 +77,9 @@ impl ClientConfig {
         let credentials = self.credentials.ok_or_else(|| {
             config_error("no credentials provider: use Client::from_env or set one on the builder")
         })?;
+        if self.max_attempts == 0 {
+            return Err(config_error("max_attempts must be at least 1 (1 turns retries off)"));
+        }
         let http = match self.http_client {
             Some(client) => client,
             None => http_client(self.connect_timeout)?,
@@ -79,7 +89,12 @@ impl ClientConfig {
             endpoint,
             region,
             CredentialsCache::new(credentials),
-            self.attempt_timeout,
+            Policy {
+                max_attempts: self.max_attempts,
+                retry: self.retry,
+                attempt_timeout: self.attempt_timeout,
+                operation_timeout: self.operation_timeout,
+            },
         )
     }
 }
@@ -153,6 +168,15 @@ pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
                 })
                 .or_else(|| value("endpoint_url").cloned())
         };
+    let max_attempts = match env.get("AWS_MAX_ATTEMPTS") {
+        Some(v) => parse_max_attempts(&v, "AWS_MAX_ATTEMPTS")?,
+        None => match value("max_attempts") {
+            Some(v) => {
+                parse_max_attempts(v, &format!("`max_attempts` in profile `{profile_name}`"))?
+            }
+            None => DEFAULT_MAX_ATTEMPTS,
+        },
+    };
     let credentials = DefaultCredentialsChain::resolve(env, profile_name, profile, &looked_in);
     Ok(ClientConfig {
         region: env
@@ -163,6 +187,7 @@ pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
         use_fips: flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")?,
         use_dual_stack: flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")?,
         credentials: Some(crate::credentials::shared(credentials)),
+        max_attempts,
         ..ClientConfig::default()
     })
 }
@@ -204,6 +229,16 @@ fn parse_bool(value: &str, what: &str) -> Result<bool, Error> {
         Ok(false)
     } else {
         Err(config_error(format!("{what} must be `true` or `false`, not {value:?}")))
+    }
+}
+
+/// A positive whole number of attempts.
+fn parse_max_attempts(value: &str, what: &str) -> Result<u32, Error> {
+    match value.trim().parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(config_error(format!(
+            "{what} must be a whole number of attempts, 1 or more, not {value:?}"
+        ))),
     }
 }
 
@@ -529,5 +564,32 @@ mod tests {
         ];
         let debug = format!("{:?}", resolve_vars(&env).unwrap());
         assert!(!debug.contains("very-secret") && !debug.contains("token-secret"), "{debug}");
+    }
+
+    #[test]
+    fn max_attempts_from_env_then_profile() {
+        let home = Home::new("[default]\nmax_attempts = 5\n[profile bad]\nmax_attempts = 0\n", "");
+        let attempts = |vars: &[(&str, &str)]| home.resolve(vars).map(|c| c.max_attempts);
+        assert_eq!(resolve_vars(&[]).unwrap().max_attempts, 3, "the default");
+        assert_eq!(attempts(&[]).unwrap(), 5, "the profile");
+        assert_eq!(attempts(&[("AWS_MAX_ATTEMPTS", "1")]).unwrap(), 1, "the environment wins");
+        assert_eq!(attempts(&[("AWS_MAX_ATTEMPTS", "")]).unwrap(), 5, "empty is unset");
+        for bad in ["0", "-1", "three", "2.5", "99999999999"] {
+            let error = attempts(&[("AWS_MAX_ATTEMPTS", bad)]).unwrap_err();
+            assert_eq!(error.kind(), ErrorKind::Config);
+            let message = error.to_string();
+            assert!(message.contains("AWS_MAX_ATTEMPTS") && message.contains(bad), "{message}");
+        }
+        let error = attempts(&[("AWS_PROFILE", "bad")]).unwrap_err();
+        assert!(error.to_string().contains("`max_attempts` in profile `bad`"), "{error}");
+        // Zero set explicitly fails at build time.
+        let zero = ClientConfig {
+            region: Some("us-east-1".into()),
+            max_attempts: 0,
+            ..resolve_vars(&[]).unwrap()
+        };
+        let error = zero.into_transport().unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Config);
+        assert!(error.to_string().contains("max_attempts"), "{error}");
     }
 }

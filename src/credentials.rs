@@ -16,43 +16,76 @@ use std::time::{Duration, SystemTime};
 
 /// How long before expiry cached credentials are refreshed.
 const REFRESH_BEFORE_EXPIRY: Duration = Duration::from_secs(5 * 60);
+/// How long cached credentials must stay valid to be used when a refresh
+/// fails, so one in flight does not expire before the service checks it.
+const MIN_REMAINING_ON_FAILED_REFRESH: Duration = Duration::from_secs(60);
 
 /// Caches the provider's credentials until shortly before they expire, so a
 /// call does not re-read files or call out for each request.
+///
+/// Refreshes are single-flight: callers that find the cache stale wait for
+/// the one refresh under way instead of each calling the provider. A request
+/// is never signed with expired credentials: a provider that fails (with no
+/// cached credentials valid for another minute) or hands out expired ones
+/// gives an [`ErrorKind::Credentials`] error before anything is sent.
 #[derive(Debug)]
 pub(crate) struct CredentialsCache {
     provider: SharedCredentialsProvider,
     cached: Mutex<Option<Credentials>>,
+    refresh: tokio::sync::Mutex<()>,
 }
 
 impl CredentialsCache {
     pub(crate) fn new(provider: SharedCredentialsProvider) -> Self {
-        Self { provider, cached: Mutex::new(None) }
+        Self { provider, cached: Mutex::new(None), refresh: tokio::sync::Mutex::new(()) }
     }
 
     /// Fresh credentials: cached ones if they stay valid for a while, else
     /// new ones from the provider.
     pub(crate) async fn get(&self) -> Result<Credentials, Error> {
-        let now = SystemTime::now();
-        if let Some(c) = self.lock().as_ref().filter(|c| fresh(c, now)) {
-            return Ok(c.clone());
+        if let Some(c) = self.cached_if(|c| fresh(c, SystemTime::now())) {
+            return Ok(c);
         }
-        let credentials = self.provider.provide_credentials().await.map_err(|e| {
-            // `CredentialsError` displays only its variant; the reason is its source.
-            let message = match std::error::Error::source(&e) {
-                Some(reason) => format!("cannot load credentials: {reason}"),
-                None => "cannot load credentials".to_owned(),
-            };
-            Error::with_message(ErrorKind::Credentials, message).with_source(e)
-        })?;
-        if credentials.expiry().is_some_and(|at| at <= now) {
-            return Err(Error::with_message(
+        let _refreshing = self.refresh.lock().await;
+        // Whoever held the lock before us may have refreshed already.
+        if let Some(c) = self.cached_if(|c| fresh(c, SystemTime::now())) {
+            return Ok(c);
+        }
+        let loaded = self.provider.provide_credentials().await;
+        let now = SystemTime::now();
+        let error = match loaded {
+            Ok(c) if c.expiry().is_some_and(|at| at <= now) => Error::with_message(
                 ErrorKind::Credentials,
                 "the credentials provider returned expired credentials",
-            ));
+            ),
+            Ok(c) => {
+                *self.lock() = Some(c.clone());
+                return Ok(c);
+            }
+            Err(e) => {
+                // `CredentialsError` displays only its variant; the reason is its source.
+                let message = match std::error::Error::source(&e) {
+                    Some(reason) => format!("cannot load credentials: {reason}"),
+                    None => "cannot load credentials".to_owned(),
+                };
+                Error::with_message(ErrorKind::Credentials, message).with_source(e)
+            }
+        };
+        // Credentials due for a refresh but still good for a while beat none.
+        let usable = |c: &Credentials| {
+            c.expiry().is_none_or(|at| at > now + MIN_REMAINING_ON_FAILED_REFRESH)
+        };
+        match self.cached_if(usable) {
+            Some(c) => {
+                tracing::warn!(error = %error, "credentials refresh failed; using cached credentials until they expire");
+                Ok(c)
+            }
+            None => Err(error),
         }
-        *self.lock() = Some(credentials.clone());
-        Ok(credentials)
+    }
+
+    fn cached_if(&self, keep: impl Fn(&Credentials) -> bool) -> Option<Credentials> {
+        self.lock().as_ref().filter(|c| keep(c)).cloned()
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Option<Credentials>> {

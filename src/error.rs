@@ -203,6 +203,8 @@ pub struct Error {
 struct Inner {
     kind: ErrorKind,
     operation: Option<&'static str>,
+    /// HTTP attempts made; 1 unless the request was retried.
+    attempts: u32,
     detail: Detail,
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
@@ -249,7 +251,7 @@ impl std::error::Error for ServiceError {}
 
 impl Error {
     fn new(kind: ErrorKind, detail: Detail) -> Self {
-        Self { inner: Box::new(Inner { kind, operation: None, detail, source: None }) }
+        Self { inner: Box::new(Inner { kind, operation: None, attempts: 1, detail, source: None }) }
     }
 
     pub(crate) fn invalid_input(field: &str, rule: impl fmt::Display) -> Self {
@@ -285,6 +287,11 @@ impl Error {
         self
     }
 
+    pub(crate) fn with_attempts(mut self, attempts: u32) -> Self {
+        self.inner.attempts = attempts;
+        self
+    }
+
     /// What kind of error this is.
     pub fn kind(&self) -> ErrorKind {
         self.inner.kind
@@ -293,6 +300,13 @@ impl Error {
     /// The operation that failed (`"DescribeMapRun"`), when known.
     pub fn operation(&self) -> Option<&'static str> {
         self.inner.operation
+    }
+
+    /// How many HTTP attempts the call made before giving up: 1 unless it was
+    /// retried (see [`ClientBuilder::max_attempts`](crate::ClientBuilder::max_attempts)).
+    /// The error is the last attempt's.
+    pub fn attempts(&self) -> u32 {
+        self.inner.attempts
     }
 
     /// The service's error, for [`ErrorKind::Service`].
@@ -348,9 +362,13 @@ impl fmt::Display for Error {
         // Transport and credential failures say little without their cause.
         match &self.inner.source {
             Some(source) if matches!(self.inner.detail, Detail::Message { .. }) => {
-                write!(f, ": {source}")
+                write!(f, ": {source}")?;
             }
-            _ => Ok(()),
+            _ => {}
+        }
+        match self.inner.attempts {
+            0 | 1 => Ok(()),
+            n => write!(f, " (after {n} attempts)"),
         }
     }
 }
@@ -358,7 +376,9 @@ impl fmt::Display for Error {
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut d = f.debug_struct("Error");
-        d.field("kind", &self.inner.kind).field("operation", &self.inner.operation);
+        d.field("kind", &self.inner.kind)
+            .field("operation", &self.inner.operation)
+            .field("attempts", &self.inner.attempts);
         match &self.inner.detail {
             Detail::Message { message, .. } => d.field("message", message),
             Detail::Service(e) => d.field("service_error", e),

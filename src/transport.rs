@@ -1,31 +1,82 @@
-//! The one request path every operation takes: validate, serialize, sign
-//! (SigV4 with `aws-sigv4`), send (`reqwest`), decode the output or the error.
+//! The one request path every operation takes: validate, serialize, then per
+//! attempt sign (SigV4 with `aws-sigv4`), send (`reqwest`) and decode the
+//! output or the error; failed attempts are retried as [`crate::retry`] says,
+//! within the attempt and operation timeouts.
 //!
 //! It holds no per-operation code, and it never logs a body or a credential.
 
 use crate::credentials::CredentialsCache;
 use crate::error::{Error, ErrorKind};
 use crate::operation::Operation;
+use crate::retry::{self, ClockSkew, Jitter, RetryClass, RetryConfig, RetryQuota};
 use crate::wire;
 use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
 use aws_sigv4::sign::v4::SigningParams;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use std::time::{Duration, SystemTime};
+use std::future::Future;
+use std::time::Duration;
+use tokio::time::Instant;
 
 const CONTENT_TYPE: &str = "application/x-amz-json-1.0";
 const SIGNING_NAME: &str = "states";
 const USER_AGENT: &str = concat!("sfn-lite/", env!("CARGO_PKG_VERSION"));
 
-/// Everything a request needs, resolved once when the client is built.
+/// How hard a call tries: attempts, backoff timing and timeouts, resolved
+/// when the client is built.
+#[derive(Clone, Debug)]
+pub(crate) struct Policy {
+    pub(crate) max_attempts: u32,
+    pub(crate) retry: RetryConfig,
+    pub(crate) attempt_timeout: Option<Duration>,
+    pub(crate) operation_timeout: Option<Duration>,
+}
+
+/// Everything a request needs, resolved once when the client is built, and
+/// the state retries share across calls (quota, jitter, clock skew).
 #[derive(Debug)]
 pub(crate) struct Transport {
     pub(crate) http: reqwest::Client,
     pub(crate) endpoint: reqwest::Url,
     pub(crate) region: String,
     pub(crate) credentials: CredentialsCache,
-    pub(crate) attempt_timeout: Option<Duration>,
+    pub(crate) policy: Policy,
     /// `host[:port]` as sent in the Host header and signed.
     host: String,
+    quota: RetryQuota,
+    jitter: Jitter,
+    skew: ClockSkew,
+}
+
+/// The head of a response, read before its body.
+struct Answer {
+    status: u16,
+    request_id: Option<String>,
+    error_type: Option<String>,
+    retry_after: Option<Duration>,
+    /// The `Date` (Unix seconds) and our clock when it arrived (Unix ms).
+    date: Option<(i64, i64)>,
+}
+
+/// A failed attempt, with what deciding on a retry needs.
+struct Failure {
+    error: Error,
+    /// `None`: not worth another attempt.
+    class: Option<RetryClass>,
+    /// The server's `x-amz-retry-after`, when valid.
+    retry_after: Option<Duration>,
+    /// For a signature error: the response's `Date` (Unix seconds) and our
+    /// clock when it arrived (Unix milliseconds).
+    server_date: Option<(i64, i64)>,
+}
+
+impl Failure {
+    fn fatal(error: Error) -> Self {
+        Self { error, class: None, retry_after: None, server_date: None }
+    }
+
+    fn transient(error: Error) -> Self {
+        Self { class: Some(RetryClass::Transient), ..Self::fatal(error) }
+    }
 }
 
 impl Transport {
@@ -34,7 +85,7 @@ impl Transport {
         endpoint: reqwest::Url,
         region: String,
         credentials: CredentialsCache,
-        attempt_timeout: Option<Duration>,
+        policy: Policy,
     ) -> Result<Self, Error> {
         let host = match (endpoint.host_str(), endpoint.port()) {
             (Some(h), Some(p)) => format!("{h}:{p}"),
@@ -46,10 +97,21 @@ impl Transport {
                 ));
             }
         };
-        Ok(Self { http, endpoint, region, credentials, attempt_timeout, host })
+        Ok(Self {
+            http,
+            endpoint,
+            region,
+            credentials,
+            policy,
+            host,
+            quota: RetryQuota::default(),
+            jitter: Jitter::default(),
+            skew: ClockSkew::default(),
+        })
     }
 
-    /// Sends one operation and decodes its answer.
+    /// Sends one operation, retrying as the policy allows, and decodes its
+    /// answer.
     pub(crate) async fn send<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
         self.send_inner(input).await.map_err(|e| e.for_operation(O::NAME))
     }
@@ -61,17 +123,99 @@ impl Transport {
                 .with_source(e)
         })?;
         let target = concat_target(O::NAME);
-        let headers = self.signed_headers(&target, &body).await?;
-
-        let mut request = self.http.post(self.endpoint.clone()).headers(headers).body(body);
-        if let Some(t) = self.attempt_timeout {
-            request = request.timeout(t);
+        // A timeout too long to add to now is no timeout.
+        let deadline = self.policy.operation_timeout.and_then(|t| Instant::now().checked_add(t));
+        let mut attempts = 0;
+        let mut retries = 0;
+        let mut last_retry_cost = None;
+        let mut skew_corrected = false;
+        loop {
+            attempts += 1;
+            let failure = match self.attempt::<O>(&target, &body, deadline).await {
+                Ok(output) => {
+                    self.quota.release(last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT));
+                    return Ok(output);
+                }
+                Err(failure) => failure,
+            };
+            let Failure { error, class, retry_after, server_date } = failure;
+            if let Some((server, local)) = server_date {
+                if !skew_corrected && self.skew.adjust(server, local) {
+                    skew_corrected = true;
+                    tracing::debug!(
+                        operation = O::NAME,
+                        attempt = attempts,
+                        "clock skew corrected"
+                    );
+                    continue;
+                }
+            }
+            let fail = |error: Error| Err(error.with_attempts(attempts));
+            let Some(class) = class else { return fail(error) };
+            if attempts - u32::from(skew_corrected) >= self.policy.max_attempts {
+                return fail(error);
+            }
+            let wait = retry::delay(
+                retry::backoff(&self.policy.retry, class, retries, self.jitter.next()),
+                retry_after,
+            );
+            if deadline.is_some_and(|d| Instant::now().checked_add(wait).is_none_or(|at| at >= d)) {
+                return fail(self.operation_timeout().with_source(error));
+            }
+            if !self.quota.try_acquire(class.cost()) {
+                tracing::debug!(operation = O::NAME, attempt = attempts, "retry quota exhausted");
+                return fail(error);
+            }
+            last_retry_cost = Some(class.cost());
+            retries += 1;
+            tracing::debug!(
+                operation = O::NAME,
+                attempt = attempts,
+                delay_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+                kind = %error.kind(),
+                code = error.code().map_or("", |c| c.as_str()),
+                status = error.status().unwrap_or(0),
+                "retrying"
+            );
+            tokio::time::sleep(wait).await;
         }
-        let response = request.send().await.map_err(transport_error)?;
-        let status = response.status().as_u16();
-        let request_id = header_str(response.headers(), "x-amzn-requestid").map(str::to_owned);
-        let error_type = header_str(response.headers(), "x-amzn-errortype").map(str::to_owned);
-        let bytes = response.bytes().await.map_err(transport_error)?;
+    }
+
+    /// One attempt: sign, send, read the whole body, decode.
+    async fn attempt<O: Operation>(
+        &self,
+        target: &str,
+        body: &[u8],
+        deadline: Option<Instant>,
+    ) -> Result<O::Output, Failure> {
+        let headers = self
+            .within(deadline, None, self.signed_headers(target, body))
+            .await?
+            .map_err(Failure::fatal)?;
+        let request = self.http.post(self.endpoint.clone()).headers(headers).body(body.to_vec());
+        let exchange = async {
+            let response = request.send().await.map_err(transport_failure)?;
+            let headers = response.headers();
+            let status = response.status().as_u16();
+            // Only error responses need the retry headers.
+            let failed = !(200..300).contains(&status);
+            let answer = Answer {
+                status,
+                request_id: header_str(headers, "x-amzn-requestid").map(str::to_owned),
+                error_type: header_str(headers, "x-amzn-errortype").map(str::to_owned),
+                retry_after: header_str(headers, "x-amz-retry-after")
+                    .filter(|_| failed)
+                    .and_then(retry::parse_retry_after),
+                date: header_str(headers, "date")
+                    .filter(|_| failed)
+                    .and_then(retry::parse_http_date)
+                    .map(|date| (date, retry::unix_millis_now())),
+            };
+            let bytes = response.bytes().await.map_err(transport_failure)?;
+            Ok::<_, Failure>((answer, bytes))
+        };
+        let (Answer { status, request_id, error_type, retry_after, date }, bytes) =
+            self.within(deadline, self.policy.attempt_timeout, exchange).await??;
         tracing::debug!(
             operation = O::NAME,
             status,
@@ -80,10 +224,46 @@ impl Transport {
         );
 
         if (200..300).contains(&status) {
-            wire::decode_output(status, &bytes)
-        } else {
-            Err(wire::decode_error(status, error_type.as_deref(), request_id, &bytes))
+            return wire::decode_output(status, &bytes).map_err(Failure::fatal);
         }
+        let error = wire::decode_error(status, error_type.as_deref(), request_id, &bytes);
+        let class = RetryClass::of_response(&error);
+        let server_date = date.filter(|_| error.code().is_some_and(retry::is_skew_code));
+        Err(Failure { error, class, retry_after, server_date })
+    }
+
+    /// Runs `work` within the attempt timeout `limit` and the operation
+    /// `deadline`, whichever ends first; running out is a timeout failure
+    /// that says which one ran out (the attempt timeout's may be retried).
+    async fn within<T>(
+        &self,
+        deadline: Option<Instant>,
+        limit: Option<Duration>,
+        work: impl Future<Output = T>,
+    ) -> Result<T, Failure> {
+        let attempt_end = limit.and_then(|l| Instant::now().checked_add(l));
+        let (end, by_deadline) = match (attempt_end, deadline) {
+            (Some(a), Some(d)) if d <= a => (d, true),
+            (Some(a), _) => (a, false),
+            (None, Some(d)) => (d, true),
+            (None, None) => return Ok(work.await),
+        };
+        match tokio::time::timeout_at(end, work).await {
+            Ok(out) => Ok(out),
+            Err(_) if by_deadline => Err(Failure::fatal(self.operation_timeout())),
+            Err(_) => Err(Failure::transient(Error::with_message(
+                ErrorKind::Timeout,
+                format!("the attempt timeout ({:?}) ran out", limit.unwrap_or_default()),
+            ))),
+        }
+    }
+
+    fn operation_timeout(&self) -> Error {
+        let limit = self.policy.operation_timeout.unwrap_or_default();
+        Error::with_message(
+            ErrorKind::Timeout,
+            format!("the operation timeout ({limit:?}) ran out"),
+        )
     }
 
     /// The request headers, signed with SigV4 at the current time.
@@ -94,7 +274,7 @@ impl Transport {
             .identity(&identity)
             .region(&self.region)
             .name(SIGNING_NAME)
-            .time(SystemTime::now())
+            .time(self.skew.now())
             .settings(SigningSettings::default())
             .build()
             .map_err(|e| {
@@ -150,17 +330,21 @@ fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 
-fn transport_error(e: reqwest::Error) -> Error {
-    let kind = if e.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Transport };
-    let what = if e.is_timeout() {
-        "the request timed out"
+/// A failed exchange: retried unless the request could not even be built.
+fn transport_failure(e: reqwest::Error) -> Failure {
+    let (kind, what) = if e.is_timeout() && e.is_connect() {
+        (ErrorKind::Timeout, "the connect timeout ran out")
+    } else if e.is_timeout() {
+        (ErrorKind::Timeout, "the HTTP client's own timeout ran out")
     } else if e.is_connect() {
-        "cannot connect"
+        (ErrorKind::Transport, "cannot connect")
     } else if e.is_body() || e.is_decode() {
-        "the response body was cut off"
+        (ErrorKind::Transport, "the response body was cut off")
     } else {
-        "the request failed"
+        (ErrorKind::Transport, "the request failed")
     };
+    let retryable = !e.is_builder();
     // reqwest's Display includes the URL only, never headers or bodies.
-    Error::with_message(kind, what).with_source(e)
+    let error = Error::with_message(kind, what).with_source(e);
+    if retryable { Failure::transient(error) } else { Failure::fatal(error) }
 }

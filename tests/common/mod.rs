@@ -1,7 +1,8 @@
 //! Test harness shared by the integration suites: an in-process HTTP server
-//! on 127.0.0.1 that records every request and answers from a script, a
-//! client wired to it, one assertion for what every request must carry, and
-//! an independent SigV4 verifier ([`sigv4`]).
+//! on 127.0.0.1 that records every request and answers from a script (with
+//! faults: delays, resets, truncated and slow bodies, hang-ups, a skewed
+//! clock), a client wired to it, one assertion for what every request must
+//! carry, and an independent SigV4 verifier ([`sigv4`]).
 //!
 //! Each suite compiles this module on its own and uses a different part of
 //! it, so unused items are expected here.
@@ -19,13 +20,16 @@ use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use serde::Serialize;
 use serde_json::Value;
-use sfn_lite::{Client, ClientBuilder, Error, Operation, RequestBuilder};
+use sfn_lite::{Client, ClientBuilder, Error, Operation, RequestBuilder, RetryConfig};
 use std::collections::VecDeque;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
-use tokio::net::TcpListener;
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant, SystemTime};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::task::{JoinHandle, JoinSet};
 
 /// The region every test client signs for.
@@ -51,13 +55,24 @@ pub fn session_credentials() -> Credentials {
     Credentials::new(ACCESS_KEY_ID, SECRET_ACCESS_KEY, Some(SESSION_TOKEN.into()), None, "test")
 }
 
-/// A client builder pointed at `server`, signing with `credentials`: add
-/// settings (timeouts) before `build()`.
+/// Retry timing for tests: the standard policy (3 attempts, the quota) with
+/// millisecond backoffs, so suites that meet throttling or 5xx answers stay
+/// fast.
+pub fn fast_retries() -> RetryConfig {
+    RetryConfig::standard()
+        .with_base_delay(Duration::from_millis(1))
+        .with_throttling_base_delay(Duration::from_millis(2))
+        .with_max_backoff(Duration::from_millis(20))
+}
+
+/// A client builder pointed at `server`, signing with `credentials`, with
+/// [`fast_retries`]: add settings (timeouts, attempts) before `build()`.
 pub fn builder(server: &Server, credentials: &Credentials) -> ClientBuilder {
     Client::builder()
         .region(REGION)
         .endpoint_url(server.url())
         .credentials_provider(credentials.clone())
+        .retry_config(fast_retries())
 }
 
 /// A client for `server` with [`plain_credentials`].
@@ -179,11 +194,8 @@ impl Recorded {
 // ---------------------------------------------------------------------------
 // What the server answers.
 
-/// What the server does with one request. Faults become further variants,
-/// each one match arm in [`respond`]: a body cut off after some bytes is a
-/// `StreamBody` that yields them and then an error (the body type already
-/// allows it); a connection dropped before any answer is an `Err` from
-/// `respond`, on which hyper closes the socket.
+/// What the server does with one request: an answer, or a fault wrapped
+/// around one. Each variant is one match arm in [`respond`].
 #[derive(Clone, Debug)]
 pub enum Reply {
     /// A complete HTTP response.
@@ -197,6 +209,17 @@ pub enum Reply {
     },
     /// Waits, then answers with the inner reply.
     Delay(Duration, Box<Reply>),
+    /// Sends the inner reply's head (with its full `Content-Length`) and the
+    /// first bytes of its body, then resets the connection (TCP RST).
+    ResetAfter(usize, Box<Reply>),
+    /// Sends the inner reply's head (with its full `Content-Length`) and the
+    /// first bytes of its body, then closes the connection normally: the
+    /// body arrives truncated.
+    Truncated(usize, Box<Reply>),
+    /// Sends the inner reply's head at once and its body after a delay.
+    SlowBody(Duration, Box<Reply>),
+    /// Resets the connection without answering.
+    Hangup,
 }
 
 impl Reply {
@@ -224,11 +247,15 @@ impl Reply {
         Self::json(400, body.to_string())
     }
 
-    /// Adds a header.
+    /// Adds a header (to the answer inside any fault).
     pub fn header(mut self, name: &str, value: &str) -> Self {
         match &mut self {
             Self::Http { headers, .. } => headers.push((name.into(), value.into())),
-            Self::Delay(_, inner) => **inner = inner.as_ref().clone().header(name, value),
+            Self::Delay(_, inner)
+            | Self::ResetAfter(_, inner)
+            | Self::Truncated(_, inner)
+            | Self::SlowBody(_, inner) => **inner = inner.as_ref().clone().header(name, value),
+            Self::Hangup => {}
         }
         self
     }
@@ -236,6 +263,97 @@ impl Reply {
     /// The same reply after `delay`.
     pub fn delayed(self, delay: Duration) -> Self {
         Self::Delay(delay, Box::new(self))
+    }
+
+    /// The same reply, reset by the server after `bytes` of its body.
+    pub fn reset_after(self, bytes: usize) -> Self {
+        Self::ResetAfter(bytes, Box::new(self))
+    }
+
+    /// The same reply, its body cut off after `bytes` (the head still
+    /// announces the full length).
+    pub fn truncated(self, bytes: usize) -> Self {
+        Self::Truncated(bytes, Box::new(self))
+    }
+
+    /// The same reply, its body sent `delay` after its head.
+    pub fn slow_body(self, delay: Duration) -> Self {
+        Self::SlowBody(delay, Box::new(self))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Clocks, for the skew fault.
+
+/// An HTTP `Date` (IMF-fixdate): `Sun, 06 Nov 1994 08:49:37 GMT`.
+pub fn http_date(at: SystemTime) -> String {
+    let t = time::OffsetDateTime::from(at);
+    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        [usize::from(t.weekday().number_days_from_monday())];
+    let month =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            [usize::from(u8::from(t.month()) - 1)];
+    format!(
+        "{weekday}, {:02} {month} {} {:02}:{:02}:{:02} GMT",
+        t.day(),
+        t.year(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// Parses an `X-Amz-Date` (`20150830T123600Z`).
+pub fn parse_amz_date(value: &str) -> Option<SystemTime> {
+    let digits = |range: std::ops::Range<usize>| value.get(range)?.parse::<u32>().ok();
+    if value.len() != 16 || value.get(8..9) != Some("T") || !value.ends_with('Z') {
+        return None;
+    }
+    let month = time::Month::try_from(u8::try_from(digits(4..6)?).ok()?).ok()?;
+    let date = time::Date::from_calendar_date(
+        i32::try_from(digits(0..4)?).ok()?,
+        month,
+        u8::try_from(digits(6..8)?).ok()?,
+    )
+    .ok()?;
+    let time = time::Time::from_hms(
+        u8::try_from(digits(9..11)?).ok()?,
+        u8::try_from(digits(11..13)?).ok()?,
+        u8::try_from(digits(13..15)?).ok()?,
+    )
+    .ok()?;
+    Some(date.with_time(time).assume_utc().into())
+}
+
+/// A server whose clock runs `skew` ahead of ours (behind when negative
+/// seconds): like AWS, it refuses a request whose `X-Amz-Date` is more than
+/// 5 minutes from its clock with `InvalidSignatureException` and a `Date`
+/// header, and answers `ok` (also with its `Date`) otherwise.
+pub fn skewed_clock(skew_secs: i64, ok: Reply) -> impl Fn(&Recorded) -> Reply + Send + Sync {
+    move |request| {
+        let now = SystemTime::now();
+        let server_now = if skew_secs >= 0 {
+            now + Duration::from_secs(skew_secs.unsigned_abs())
+        } else {
+            now - Duration::from_secs(skew_secs.unsigned_abs())
+        };
+        let date = http_date(server_now);
+        let signed = request.header("x-amz-date").and_then(parse_amz_date);
+        let off = signed.map(|at| match at.duration_since(server_now) {
+            Ok(ahead) => ahead,
+            Err(behind) => behind.duration(),
+        });
+        match off {
+            Some(off) if off <= Duration::from_secs(5 * 60) => ok.clone().header("Date", &date),
+            _ => Reply::service_error(
+                "InvalidSignatureException",
+                &format!(
+                    "Signature expired: {} is now earlier than the server's time minus 5 min.",
+                    request.header("x-amz-date").unwrap_or("(none)")
+                ),
+            )
+            .header("Date", &date),
+        }
     }
 }
 
@@ -387,14 +505,17 @@ async fn accept_loop(listener: TcpListener, state: Arc<State>) {
             accepted = listener.accept() => {
                 let Ok((stream, _)) = accepted else { continue };
                 let state = Arc::clone(&state);
+                let reset = Arc::new(AtomicBool::new(false));
+                let conn = Conn { stream, reset: Arc::clone(&reset) };
                 connections.spawn(async move {
                     let service = service_fn(move |request| {
                         let state = Arc::clone(&state);
-                        async move { respond(&state, request).await }
+                        let reset = Arc::clone(&reset);
+                        async move { respond(&state, &reset, request).await }
                     });
                     // A client hanging up mid-exchange is normal in these tests.
                     let _ = http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service)
+                        .serve_connection(TokioIo::new(conn), service)
                         .await;
                 });
             }
@@ -413,12 +534,65 @@ impl Drop for Abandoned<'_> {
     }
 }
 
+/// A connection that, once its `reset` flag is set, closes with a TCP RST
+/// (zero linger) rather than a FIN when hyper drops it.
+struct Conn {
+    stream: TcpStream,
+    reset: Arc<AtomicBool>,
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        if self.reset.load(Ordering::SeqCst) {
+            // Best effort: without it the client sees a FIN, still a fault.
+            let _ = self.stream.set_zero_linger();
+        }
+    }
+}
+
+impl AsyncRead for Conn {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.stream).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for Conn {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.stream).poll_shutdown(cx)
+    }
+}
+
 /// A response body that may fail part-way, so a fault can cut a response
 /// off after some bytes (hyper then closes the connection).
 type Body = BoxBody<Bytes, std::io::Error>;
 
+/// How the body of an answer goes out.
+enum Delivery {
+    Whole,
+    ResetAfter(usize),
+    Truncated(usize),
+    Slow(Duration),
+}
+
 async fn respond(
     state: &State,
+    reset: &Arc<AtomicBool>,
     request: hyper::Request<Incoming>,
 ) -> Result<hyper::Response<Body>, std::io::Error> {
     let at = Instant::now();
@@ -442,16 +616,23 @@ async fn respond(
     };
     let mut reply = state.reply_for(&recorded);
     lock(&state.requests).push(recorded);
+    let mut delivery = Delivery::Whole;
     loop {
         match reply {
             Reply::Delay(delay, inner) => {
                 tokio::time::sleep(delay).await;
                 reply = *inner;
             }
+            Reply::ResetAfter(n, inner) => (delivery, reply) = (Delivery::ResetAfter(n), *inner),
+            Reply::Truncated(n, inner) => (delivery, reply) = (Delivery::Truncated(n), *inner),
+            Reply::SlowBody(d, inner) => (delivery, reply) = (Delivery::Slow(d), *inner),
+            Reply::Hangup => {
+                reset.store(true, Ordering::SeqCst);
+                return Err(std::io::Error::other("scripted hang-up"));
+            }
             Reply::Http { status, headers, body } => {
-                let mut response = hyper::Response::new(
-                    Full::new(Bytes::from(body)).map_err(|never| match never {}).boxed(),
-                );
+                let full_length = body.len();
+                let mut response = hyper::Response::new(body_for(body, delivery, reset));
                 *response.status_mut() =
                     hyper::StatusCode::from_u16(status).expect("a valid scripted status");
                 for (name, value) in headers {
@@ -462,10 +643,51 @@ async fn respond(
                             .expect("a valid scripted header value"),
                     );
                 }
+                // A streamed body would go chunked; announce the whole length
+                // so a cut-off body is visibly short.
+                response
+                    .headers_mut()
+                    .entry(hyper::header::CONTENT_LENGTH)
+                    .or_insert_with(|| full_length.into());
                 // Answered: not abandoned.
                 std::mem::forget(abandoned);
                 return Ok(response);
             }
+        }
+    }
+}
+
+fn body_for(body: Vec<u8>, delivery: Delivery, reset: &Arc<AtomicBool>) -> Body {
+    use futures::stream::{self, StreamExt};
+    use http_body_util::StreamBody;
+    use hyper::body::Frame;
+    let body = Bytes::from(body);
+    let prefix = |n: usize| Ok(Frame::data(body.slice(..n.min(body.len()))));
+    match delivery {
+        Delivery::Whole => Full::new(body).map_err(|never| match never {}).boxed(),
+        Delivery::ResetAfter(n) => {
+            let reset = Arc::clone(reset);
+            let fail = stream::once(async move {
+                // Let hyper flush the prefix before the connection dies.
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                reset.store(true, Ordering::SeqCst);
+                Err(std::io::Error::other("scripted reset"))
+            });
+            BoxBody::new(StreamBody::new(stream::iter([prefix(n)]).chain(fail)))
+        }
+        Delivery::Truncated(n) => {
+            // Pause before ending, so hyper sends the prefix before it notices
+            // the body is short and closes the connection.
+            let pause = stream::once(tokio::time::sleep(Duration::from_millis(20)))
+                .filter_map(|()| async { None });
+            BoxBody::new(StreamBody::new(stream::iter([prefix(n)]).chain(pause)))
+        }
+        Delivery::Slow(delay) => {
+            let later = stream::once(async move {
+                tokio::time::sleep(delay).await;
+                Ok(Frame::data(body))
+            });
+            BoxBody::new(StreamBody::new(later))
         }
     }
 }
