@@ -49,6 +49,8 @@ mod config;
 mod credentials;
 mod endpoint;
 mod error;
+#[cfg(test)]
+mod fuzz_tests;
 mod operation;
 pub mod operations;
 mod paginate;

@@ -262,6 +262,17 @@ mod tests {
             assert!(serde_json::from_str::<T>(&json).is_err(), "{bad}");
         }
     }
+
+    #[test]
+    fn floats_decode_correctly_rounded() {
+        // Found by the fuzz suite: without serde_json's `float_roundtrip`, a
+        // float of 17 significant digits could decode one ulp off, so an
+        // output re-encoded and decoded again changed.
+        for text in ["1.079389193769756e-113", "33.333333333333336", "0.1", "5"] {
+            let t: T = serde_json::from_str(&format!(r#"{{"at":0,"pct":{text}}}"#)).unwrap();
+            assert_eq!(t.pct.to_bits(), text.parse::<f64>().unwrap().to_bits(), "{text}");
+        }
+    }
 }
 
 /// Decodes a successful response body into an operation's output.

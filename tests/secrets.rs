@@ -1,0 +1,493 @@
+//! No secret leaks: a full session against the in-process server, with every
+//! log event of every crate (ours, aws-sigv4, reqwest, hyper) captured at
+//! TRACE level, then a search for marker strings planted in the credentials
+//! and in every sensitive payload, requests and responses alike, through the
+//! logs and the `Debug` and `Display` output of everything a user can print.
+//!
+//! The secret access key and the session token must appear nowhere; the
+//! access key id may. Sensitive payloads must appear in no log and no
+//! `Debug` or `Display` output (they are readable only through the values).
+
+mod common;
+
+use aws_credential_types::Credentials;
+use common::{Recorded, Reply, Server};
+use futures::TryStreamExt;
+use serde_json::{Value, json};
+use sfn_lite::types::history::EventDetails;
+use sfn_lite::{Client, ErrorKind};
+use std::fmt::Debug;
+use std::io;
+use std::sync::{Arc, Mutex, OnceLock};
+
+const SECRET_ACCESS_KEY: &str = "SecretAccessKeyMarker/q7Vx2+Zk9RwT4nL0pYc8MhEuJ3sDf6Gb";
+const SESSION_TOKEN: &str = "SessionTokenMarker//IQoJb3JpZ2luX2VjEXAMPLE+tok3n=";
+
+/// Payload markers, each planted in one sensitive member.
+const EXECUTION_INPUT: &str = "marker-execution-input-1f4e";
+const EXECUTION_OUTPUT: &str = "marker-execution-output-2a7c";
+const EXECUTION_ERROR: &str = "marker-execution-error-3b9d";
+const EXECUTION_CAUSE: &str = "marker-execution-cause-4c0e";
+const REDRIVE_REASON: &str = "marker-redrive-status-reason-5d1f";
+const DEFINITION: &str = "marker-definition-6e2a";
+const DESCRIPTION: &str = "marker-description-7f3b";
+const VARIABLE_REFERENCE: &str = "marker-variable-reference-8a4c";
+const EVENT_INPUT: &str = "marker-event-input-9b5d";
+const EVENT_OUTPUT: &str = "marker-event-output-0c6e";
+const EVENT_PARAMETERS: &str = "marker-event-parameters-1d7f";
+const EVENT_ERROR: &str = "marker-event-error-2e8a";
+const EVENT_CAUSE: &str = "marker-event-cause-3f9b";
+const EVENT_LOCATION: &str = "marker-event-location-4a0c";
+const ASSIGNED_VARIABLE: &str = "marker-assigned-variable-5b1d";
+const UNKNOWN_DETAILS: &str = "marker-unknown-details-6c2e";
+const START_INPUT: &str = "marker-start-input-7d3f";
+const STOP_ERROR: &str = "marker-stop-error-8e4a";
+const STOP_CAUSE: &str = "marker-stop-cause-9f5b";
+const CREATE_DEFINITION: &str = "marker-create-definition-0a6c";
+const VERSION_DESCRIPTION: &str = "marker-version-description-1b7d";
+const ECHOED_IN_ERROR: &str = "marker-echoed-in-error-body-2c8e";
+const UNDECODABLE: &str = "marker-in-undecodable-body-3d9f";
+
+const PAYLOADS: &[&str] = &[
+    EXECUTION_INPUT,
+    EXECUTION_OUTPUT,
+    EXECUTION_ERROR,
+    EXECUTION_CAUSE,
+    REDRIVE_REASON,
+    DEFINITION,
+    DESCRIPTION,
+    VARIABLE_REFERENCE,
+    EVENT_INPUT,
+    EVENT_OUTPUT,
+    EVENT_PARAMETERS,
+    EVENT_ERROR,
+    EVENT_CAUSE,
+    EVENT_LOCATION,
+    ASSIGNED_VARIABLE,
+    UNKNOWN_DETAILS,
+    START_INPUT,
+    STOP_ERROR,
+    STOP_CAUSE,
+    CREATE_DEFINITION,
+    VERSION_DESCRIPTION,
+    ECHOED_IN_ERROR,
+    UNDECODABLE,
+];
+
+const SM_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
+const EXECUTION_ARN: &str = "arn:aws:states:us-east-1:123456789012:execution:orders:run-1";
+const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/Map:1a2b";
+const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/sfn";
+
+/// Every log line of the test binary.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Capture {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(|p| p.into_inner())).into_owned()
+    }
+}
+
+/// Installs the global subscriber once: every target, TRACE, spans too, and
+/// `log` records (reqwest logs through `log`) forwarded into it.
+fn capture() -> &'static Capture {
+    static CAPTURE: OnceLock<Capture> = OnceLock::new();
+    CAPTURE.get_or_init(|| {
+        let capture = Capture::default();
+        let writer = capture.clone();
+        tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::FULL)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .try_init()
+            .expect("the only subscriber of this test binary");
+        capture
+    })
+}
+
+fn credentials() -> Credentials {
+    Credentials::new(
+        common::ACCESS_KEY_ID,
+        SECRET_ACCESS_KEY,
+        Some(SESSION_TOKEN.into()),
+        None,
+        "secrets-test",
+    )
+}
+
+/// Everything printed, to search at the end.
+#[derive(Default)]
+struct Printed(String);
+
+impl Printed {
+    /// Keeps `Debug` (plain and pretty) of a value.
+    fn debug(&mut self, what: &str, value: &impl Debug) {
+        self.0.push_str(&format!("\n== {what}\n{value:?}\n{value:#?}\n"));
+    }
+
+    /// Keeps `Debug` and `Display` of an error.
+    fn error(&mut self, what: &str, e: &sfn_lite::Error) {
+        self.debug(what, e);
+        self.0.push_str(&format!("{e}\n"));
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            self.0.push_str(&format!("{s}\n{s:?}\n"));
+            source = s.source();
+        }
+    }
+}
+
+fn target(request: &Recorded) -> &str {
+    request.header("x-amz-target").unwrap_or_default().trim_start_matches("AWSStepFunctions.")
+}
+
+/// Answers every operation with bodies full of planted payloads.
+fn respond(request: &Recorded) -> Reply {
+    let body = match target(request) {
+        "DescribeExecution" => json!({
+            "executionArn": EXECUTION_ARN,
+            "stateMachineArn": SM_ARN,
+            "name": "run-1",
+            "status": "FAILED",
+            "startDate": 1795559751.538,
+            "stopDate": 1795559760,
+            "input": json!({ "card": EXECUTION_INPUT }).to_string(),
+            "output": json!({ "result": EXECUTION_OUTPUT }).to_string(),
+            "error": EXECUTION_ERROR,
+            "cause": EXECUTION_CAUSE,
+            "redriveStatus": "NOT_REDRIVABLE",
+            "redriveStatusReason": REDRIVE_REASON,
+        }),
+        "DescribeStateMachine" => json!({
+            "stateMachineArn": SM_ARN,
+            "name": "orders",
+            "status": "ACTIVE",
+            "definition": json!({ "Comment": DEFINITION }).to_string(),
+            "roleArn": ROLE_ARN,
+            "type": "STANDARD",
+            "creationDate": 1795559751,
+            "description": DESCRIPTION,
+            "variableReferences": { "Charge": [VARIABLE_REFERENCE] },
+        }),
+        "DescribeStateMachineForExecution" => json!({
+            "stateMachineArn": SM_ARN,
+            "name": "orders",
+            "definition": json!({ "Comment": DEFINITION }).to_string(),
+            "roleArn": ROLE_ARN,
+            "updateDate": 1795559751,
+            "variableReferences": { "Charge": [VARIABLE_REFERENCE] },
+        }),
+        "GetExecutionHistory" => history_page(request),
+        "ListExecutions" => json!({
+            "executions": [{
+                "executionArn": EXECUTION_ARN,
+                "stateMachineArn": SM_ARN,
+                "name": "run-1",
+                "status": "RUNNING",
+                "startDate": 1795559751,
+            }],
+        }),
+        "ListMapRuns" => json!({
+            "mapRuns": [{
+                "executionArn": EXECUTION_ARN,
+                "mapRunArn": MAP_RUN_ARN,
+                "stateMachineArn": SM_ARN,
+                "startDate": 1795559751,
+            }],
+        }),
+        "DescribeMapRun" => json!({
+            "mapRunArn": MAP_RUN_ARN,
+            "executionArn": EXECUTION_ARN,
+            "status": "RUNNING",
+            "startDate": 1795559751,
+            "maxConcurrency": 10,
+            "toleratedFailurePercentage": 5.0,
+            "toleratedFailureCount": 1,
+            "itemCounts": { "total": 10 },
+            "executionCounts": { "total": 10 },
+        }),
+        "UpdateMapRun" => json!({}),
+        "StartExecution" => json!({ "executionArn": EXECUTION_ARN, "startDate": 1795559751 }),
+        "StopExecution" => json!({ "stopDate": 1795559760 }),
+        "CreateStateMachine" => json!({ "stateMachineArn": SM_ARN, "creationDate": 1795559751 }),
+        other => return Reply::service_error("UnknownOperationException", other),
+    };
+    Reply::ok(body.to_string())
+}
+
+/// Two pages of history with every kind of sensitive event member.
+fn history_page(request: &Recorded) -> Value {
+    let first = request.json().get("nextToken").is_none();
+    if first {
+        json!({
+            "events": [
+                {
+                    "timestamp": 1795559751, "type": "ExecutionStarted", "id": 1,
+                    "executionStartedEventDetails": {
+                        "input": json!({ "card": EVENT_INPUT }).to_string(),
+                        "roleArn": ROLE_ARN,
+                    },
+                },
+                {
+                    "timestamp": 1795559752, "type": "TaskScheduled", "id": 2, "previousEventId": 1,
+                    "taskScheduledEventDetails": {
+                        "resourceType": "lambda", "resource": "invoke", "region": "us-east-1",
+                        "parameters": json!({ "Payload": EVENT_PARAMETERS }).to_string(),
+                    },
+                },
+                {
+                    "timestamp": 1795559753, "type": "TaskFailed", "id": 3, "previousEventId": 2,
+                    "taskFailedEventDetails": {
+                        "resourceType": "lambda", "resource": "invoke",
+                        "error": EVENT_ERROR, "cause": EVENT_CAUSE,
+                    },
+                },
+            ],
+            "nextToken": "page-2",
+        })
+    } else {
+        json!({
+            "events": [
+                {
+                    "timestamp": 1795559754, "type": "PassStateExited", "id": 4, "previousEventId": 3,
+                    "stateExitedEventDetails": {
+                        "name": "Init",
+                        "output": json!({ "out": EVENT_OUTPUT }).to_string(),
+                        "assignedVariables": { "card": json!(ASSIGNED_VARIABLE).to_string() },
+                    },
+                },
+                {
+                    "timestamp": 1795559755, "type": "EvaluationFailed", "id": 5, "previousEventId": 4,
+                    "evaluationFailedEventDetails": {
+                        "error": EVENT_ERROR, "cause": EVENT_CAUSE,
+                        "location": EVENT_LOCATION, "state": "Compute",
+                    },
+                },
+                {
+                    "timestamp": 1795559756, "type": "FutureEvent", "id": 6, "previousEventId": 5,
+                    "futureEventDetails": { "secret": UNKNOWN_DETAILS },
+                },
+            ],
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_secret_reaches_a_log_or_a_printout() {
+    let logs = capture();
+    let mut printed = Printed::default();
+    let credentials = credentials();
+    let server = Server::with_handler(respond).await;
+
+    let builder = common::builder(&server, &credentials);
+    printed.debug("client builder", &builder);
+    let client: Client = builder.build().expect("a client");
+    printed.debug("client", &client);
+
+    // Reads, each output checked to hold the payload the server planted, so
+    // the redaction below is of real data.
+    let request = client.describe_execution(EXECUTION_ARN);
+    printed.debug("describe_execution request", &request);
+    printed.debug("describe_execution input", request.as_input());
+    let execution = request.send().await.expect("DescribeExecution");
+    assert!(execution.input.as_deref().is_some_and(|i| i.contains(EXECUTION_INPUT)));
+    assert_eq!(
+        execution.redrive_status_reason.as_deref().map(String::as_str),
+        Some(REDRIVE_REASON)
+    );
+    printed.debug("DescribeExecution output", &execution);
+
+    let machine = client.describe_state_machine(SM_ARN).await.expect("DescribeStateMachine");
+    assert!(machine.definition.contains(DEFINITION));
+    printed.debug("DescribeStateMachine output", &machine);
+
+    let request = client.describe_state_machine_for_execution(EXECUTION_ARN);
+    printed.debug("describe_state_machine_for_execution request", &request);
+    let machine = request.await.expect("DescribeStateMachineForExecution");
+    assert!(machine.variable_references.is_some());
+    printed.debug("DescribeStateMachineForExecution output", &machine);
+
+    let paginator = client.get_execution_history(EXECUTION_ARN).into_paginator().page_size(3);
+    printed.debug("history paginator", &paginator);
+    let events: Vec<_> = paginator.items().try_collect().await.expect("GetExecutionHistory");
+    assert_eq!(events.len(), 6, "both pages were read");
+    assert!(
+        matches!(&events[5].details, EventDetails::Unknown { json, .. } if json.contains(UNKNOWN_DETAILS))
+    );
+    for (i, event) in events.iter().enumerate() {
+        printed.debug(&format!("history event {i}"), event);
+        printed.debug(&format!("history event {i} details"), &event.details);
+    }
+
+    let list = client.list_executions().state_machine_arn(SM_ARN);
+    printed.debug("list_executions request", &list);
+    let page = list.clone().send().await.expect("ListExecutions");
+    printed.debug("ListExecutions output", &page);
+    let executions: Vec<_> =
+        list.into_paginator().items().try_collect().await.expect("ListExecutions items");
+    printed.debug("ListExecutions items", &executions);
+
+    let runs: Vec<_> = client
+        .list_map_runs(EXECUTION_ARN)
+        .into_paginator()
+        .items()
+        .try_collect()
+        .await
+        .expect("ListMapRuns");
+    printed.debug("ListMapRuns items", &runs);
+    let run = client.describe_map_run(MAP_RUN_ARN).await.expect("DescribeMapRun");
+    printed.debug("DescribeMapRun output", &run);
+    let update = client.update_map_run(MAP_RUN_ARN).max_concurrency(5);
+    printed.debug("update_map_run request", &update);
+    printed.debug("UpdateMapRun output", &update.await.expect("UpdateMapRun"));
+
+    // Writes whose requests carry secrets.
+    let start = client.start_execution(SM_ARN).input(json!({ "card": START_INPUT }).to_string());
+    printed.debug("start_execution request", &start);
+    printed.debug("start_execution input", start.as_input());
+    printed.debug("StartExecution output", &start.clone().await.expect("StartExecution"));
+    let stop = client.stop_execution(EXECUTION_ARN).error(STOP_ERROR).cause(STOP_CAUSE);
+    printed.debug("stop_execution request", &stop);
+    printed.debug("StopExecution output", &stop.clone().await.expect("StopExecution"));
+    let create = client
+        .create_state_machine(
+            "orders",
+            json!({ "Comment": CREATE_DEFINITION }).to_string(),
+            ROLE_ARN,
+        )
+        .version_description(VERSION_DESCRIPTION);
+    printed.debug("create_state_machine request", &create);
+    printed.debug("create_state_machine input", create.as_input());
+    printed.debug("CreateStateMachine output", &create.clone().await.expect("CreateStateMachine"));
+    let requests = server.requests();
+    let sent = |op: &str| requests.iter().find(|r| target(r) == op).expect(op).body.clone();
+    assert!(String::from_utf8_lossy(&sent("StartExecution")).contains(START_INPUT));
+    assert!(String::from_utf8_lossy(&sent("StopExecution")).contains(STOP_CAUSE));
+    assert!(String::from_utf8_lossy(&sent("CreateStateMachine")).contains(CREATE_DEFINITION));
+
+    // Errors: service errors answering secret-carrying requests (one with a
+    // body that echoes a secret outside `message`), and successful bodies
+    // holding secrets that do not decode.
+    server.push(Reply::json(
+        400,
+        json!({
+            "__type": "com.amazonaws.sfn#InvalidExecutionInput",
+            "message": "Invalid execution input",
+            "input": ECHOED_IN_ERROR,
+        })
+        .to_string(),
+    ));
+    let e = start.clone().await.expect_err("a service error");
+    assert_eq!(e.kind(), ErrorKind::Service);
+    printed.error("StartExecution service error", &e);
+    server.push(Reply::service_error("ExecutionDoesNotExist", "Execution does not exist"));
+    let e = stop.clone().await.expect_err("a service error");
+    printed.error("StopExecution service error", &e);
+    server.push(Reply::service_error("InvalidDefinition", "Invalid State Machine Definition"));
+    let e = create.clone().await.expect_err("a service error");
+    printed.error("CreateStateMachine service error", &e);
+    // An error body is the service's (or a proxy's) words, not customer data:
+    // an excerpt of one that is not JSON is kept on purpose.
+    server.push(Reply::raw(502, "<html>Bad Gateway</html>"));
+    let e = client.describe_map_run(MAP_RUN_ARN).await.expect_err("an HTML error");
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    assert_eq!(e.body_excerpt(), Some("<html>Bad Gateway</html>"));
+    printed.error("DescribeMapRun HTML error", &e);
+
+    for (what, body) in [
+        (
+            "a wrongly typed member",
+            json!({ "input": UNDECODABLE, "startDate": UNDECODABLE }).to_string(),
+        ),
+        ("a truncated body", format!(r#"{{"input":"{{\"card\":\"{UNDECODABLE}\"}}","output":"#)),
+        ("an array", format!(r#"["{UNDECODABLE}"]"#)),
+    ] {
+        server.push(Reply::ok(body));
+        let e = client.describe_execution(EXECUTION_ARN).await.expect_err(what);
+        assert_eq!(e.kind(), ErrorKind::Decode, "{what}");
+        printed.error(&format!("DescribeExecution decode error on {what}"), &e);
+    }
+    server.push(Reply::ok(
+        json!({ "events": [{ "id": 1, "timestamp": UNDECODABLE, "type": "TaskFailed" }] })
+            .to_string(),
+    ));
+    let mut items = client.get_execution_history(EXECUTION_ARN).into_paginator().items();
+    let e = items.try_next().await.expect_err("a history decode error");
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    printed.error("history paginator decode error", &e);
+
+    // Validation errors of inputs holding secrets: named, never quoted.
+    let huge_input = format!("{START_INPUT}{}", "x".repeat(262_144));
+    let e = client.start_execution(SM_ARN).input(huge_input).await.expect_err("too long");
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    printed.error("StartExecution validation error", &e);
+    let huge_error = format!("{STOP_ERROR}{}", "x".repeat(256));
+    let e = client.stop_execution(EXECUTION_ARN).error(huge_error).await.expect_err("too long");
+    printed.error("StopExecution validation error", &e);
+
+    // The session really carried the credentials (so their absence below
+    // means redaction, not a test that never used them).
+    let last = server.last_request();
+    assert_eq!(last.header("x-amz-security-token"), Some(SESSION_TOKEN));
+    common::assert_request(&requests[0], "DescribeExecution", &credentials);
+
+    // The search. First, that there is something to search.
+    let logs = logs.text();
+    for expected in [
+        "DescribeExecution",
+        "GetExecutionHistory",
+        "StartExecution",
+        "aws_sigv4",
+        "signing request",
+        common::ACCESS_KEY_ID,
+        "reqwest",
+    ] {
+        assert!(logs.contains(expected), "the captured logs lack {expected:?}:\n{logs}");
+    }
+    assert!(printed.0.contains("Sensitive Data Redacted"), "{}", printed.0);
+    assert!(printed.0.contains(EXECUTION_ARN), "{}", printed.0);
+
+    for (place, text) in [("the logs", &logs), ("the printouts", &printed.0)] {
+        for secret in [SECRET_ACCESS_KEY, SESSION_TOKEN].iter().chain(PAYLOADS) {
+            for form in forms(secret) {
+                assert!(
+                    !text.contains(&form),
+                    "{place} contain the secret {secret:?} (as {form:?}):\n{}",
+                    context(text, &form)
+                );
+            }
+        }
+    }
+}
+
+/// The ways a secret could be written: as is, JSON-escaped (inside a
+/// logged JSON string), and as the decimal bytes a `Debug` of `&[u8]` prints.
+fn forms(secret: &str) -> Vec<String> {
+    let escaped = serde_json::to_string(secret).unwrap_or_default();
+    let bytes = format!("{:?}", secret.as_bytes());
+    vec![
+        secret.to_owned(),
+        escaped.trim_matches('"').to_owned(),
+        bytes.trim_matches(['[', ']']).to_owned(),
+    ]
+}
+
+/// The lines around the first occurrence of `needle`.
+fn context(text: &str, needle: &str) -> String {
+    let at = text.find(needle).unwrap_or_default();
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[start..end].chars().take(2_000).collect()
+}
