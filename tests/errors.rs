@@ -536,3 +536,27 @@ async fn a_slow_response_hits_the_attempt_timeout() {
         assert!(server.request_count() >= 1, "{ctx}: the request was sent");
     }
 }
+
+/// AWS's signature errors may quote the canonical request, which holds the
+/// session token: it must not reach the error.
+#[tokio::test]
+async fn a_signature_error_quoting_the_session_token_is_redacted() {
+    let server = Server::start().await;
+    let message = format!(
+        "The request signature we calculated does not match. The Canonical String for this \
+         request should have been 'POST\n/\n\ncontent-type:{}\nx-amz-security-token:{}\n'",
+        common::JSON_1_0,
+        common::SESSION_TOKEN
+    );
+    let body = serde_json::json!({ "__type": "InvalidSignatureException", "message": message });
+    server.push(Reply::json(403, body.to_string()));
+    let client = common::client_with(&server, &common::session_credentials());
+    let e = client.describe_map_run(MAP_RUN_ARN).await.expect_err("a signature error");
+    assert_eq!(e.code(), Some(&ErrorCode::InvalidSignatureException));
+    let shown = e.message().expect("the service's message");
+    assert!(!shown.contains(common::SESSION_TOKEN), "{shown}");
+    assert!(shown.contains("x-amz-security-token:*** Sensitive Data Redacted ***"), "{shown}");
+    for printed in [e.to_string(), format!("{e:?}")] {
+        assert!(!printed.contains(common::SESSION_TOKEN), "{printed}");
+    }
+}

@@ -400,10 +400,14 @@ async fn no_secret_reaches_a_log_or_a_printout() {
     printed.error("CreateStateMachine service error", &e);
     // An error body is the service's (or a proxy's) words, not customer data:
     // an excerpt of one that is not JSON is kept on purpose.
-    server.push(Reply::raw(502, "<html>Bad Gateway</html>"));
+    // A 502 is retried: answer every attempt with it, so retries are logged too.
+    for _ in 0..3 {
+        server.push(Reply::raw(502, "<html>Bad Gateway</html>"));
+    }
     let e = client.describe_map_run(MAP_RUN_ARN).await.expect_err("an HTML error");
     assert_eq!(e.kind(), ErrorKind::Decode);
     assert_eq!(e.body_excerpt(), Some("<html>Bad Gateway</html>"));
+    assert_eq!(e.attempts(), 3);
     printed.error("DescribeMapRun HTML error", &e);
 
     for (what, body) in [
