@@ -10,7 +10,18 @@
 use sfn_lite::Client;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> std::process::ExitCode {
+    // Display, not Debug: it names the operation, the code and the message.
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let Some(arn) = std::env::args().nth(1) else {
         eprintln!("usage: describe_map_run <map-run-arn>");
         std::process::exit(2);

@@ -8,7 +8,18 @@ use futures::TryStreamExt;
 use sfn_lite::Client;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> std::process::ExitCode {
+    // Display, not Debug: it names the operation, the code and the message.
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let Some(arn) = std::env::args().nth(1) else {
         eprintln!("usage: list_map_runs <execution-arn>");
         std::process::exit(2);

@@ -38,7 +38,18 @@ fn parse_args() -> Result<Args, String> {
 }
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> std::process::ExitCode {
+    // Display, not Debug: it names the operation, the code and the message.
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let args = parse_args().unwrap_or_else(|e| {
         eprintln!(
             "{e}\nusage: stream_history <execution-arn> [--reverse] [--no-data] [--page-size N]"
