@@ -118,10 +118,11 @@ impl Transport {
 
     async fn send_inner<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
         input.validate()?;
-        let body = serde_json::to_vec(input).map_err(|e| {
+        // Shared, so each attempt sends it without copying.
+        let body = bytes::Bytes::from(serde_json::to_vec(input).map_err(|e| {
             Error::with_message(ErrorKind::InvalidInput, "cannot serialize the input")
                 .with_source(e)
-        })?;
+        })?);
         let target = concat_target(O::NAME);
         // A timeout too long to add to now is no timeout.
         let deadline = self.policy.operation_timeout.and_then(|t| Instant::now().checked_add(t));
@@ -185,7 +186,7 @@ impl Transport {
     async fn attempt<O: Operation>(
         &self,
         target: &str,
-        body: &[u8],
+        body: &bytes::Bytes,
         deadline: Option<Instant>,
     ) -> Result<O::Output, Failure> {
         let headers = self
@@ -194,7 +195,7 @@ impl Transport {
             .map_err(Failure::fatal)?;
         // An AWS signature error may quote the canonical request, token and all.
         let session_token = headers.get("x-amz-security-token").cloned();
-        let request = self.http.post(self.endpoint.clone()).headers(headers).body(body.to_vec());
+        let request = self.http.post(self.endpoint.clone()).headers(headers).body(body.clone());
         let exchange = async {
             let response = request.send().await.map_err(transport_failure)?;
             let headers = response.headers();
