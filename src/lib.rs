@@ -25,6 +25,31 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Streaming a long history, newest page prefetched while you work:
+//!
+//! ```no_run
+//! use futures::TryStreamExt;
+//! use sfn_lite::types::{EventDetails, HistoryEventType};
+//!
+//! # async fn demo(client: sfn_lite::Client, execution_arn: &str) -> Result<(), sfn_lite::Error> {
+//! let mut events = client
+//!     .get_execution_history(execution_arn)
+//!     .include_execution_data(false)
+//!     .into_paginator()
+//!     .page_size(1000)
+//!     .items();
+//! while let Some(event) = events.try_next().await? {
+//!     if let EventDetails::MapRunStarted(started) = &event.details {
+//!         println!("Map Run {:?} started at {}", started.map_run_arn, event.timestamp);
+//!     }
+//!     if event.r#type == HistoryEventType::ExecutionFailed {
+//!         let (error, _cause) = event.error_and_cause().unwrap_or_default();
+//!         println!("failed: {}", error.unwrap_or("?"));
+//!     }
+//! }
+//! # Ok(()) }
+//! ```
+//!
 //! Every operation is a method on [`Client`] returning a [`RequestBuilder`]:
 //! set optional members, then `.send().await` or just `.await`. Paginated
 //! operations also have [`RequestBuilder::into_paginator`], whose
