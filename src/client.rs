@@ -158,6 +158,24 @@ impl<O: Operation> RequestBuilder<O> {
     }
 }
 
+/// Declares the setters of an operation's optional members on its
+/// [`RequestBuilder`]: `member: Type;` gives `fn member(impl Into<Type>)`
+/// setting `Some(value)`.
+macro_rules! setters {
+    ($input:ty { $( $(#[doc = $doc:literal])* $member:ident: $ty:ty; )* }) => {
+        impl $crate::client::RequestBuilder<$input> {
+            $(
+                $(#[doc = $doc])*
+                pub fn $member(mut self, value: impl Into<$ty>) -> Self {
+                    self.input.$member = Some(value.into());
+                    self
+                }
+            )*
+        }
+    };
+}
+pub(crate) use setters;
+
 impl<O: Operation> IntoFuture for RequestBuilder<O> {
     type Output = Result<O::Output, Error>;
     type IntoFuture = BoxFuture<'static, Self::Output>;

@@ -282,50 +282,24 @@ impl Client {
     }
 }
 
-impl RequestBuilder<DescribeExecutionInput> {
+crate::client::setters!(DescribeExecutionInput {
     /// Whether to include encrypted input and output.
-    pub fn included_data(mut self, included: IncludedData) -> Self {
-        self.input.included_data = Some(included);
-        self
-    }
-}
+    included_data: IncludedData;
+});
 
-impl RequestBuilder<ListExecutionsInput> {
+crate::client::setters!(ListExecutionsInput {
     /// The state machine (or version, or alias) whose executions to list.
-    pub fn state_machine_arn(mut self, arn: impl Into<String>) -> Self {
-        self.input.state_machine_arn = Some(arn.into());
-        self
-    }
-
+    state_machine_arn: String;
     /// The Map Run whose child executions to list.
-    pub fn map_run_arn(mut self, arn: impl Into<String>) -> Self {
-        self.input.map_run_arn = Some(arn.into());
-        self
-    }
-
+    map_run_arn: String;
     /// Lists only executions with this status.
-    pub fn status_filter(mut self, status: ExecutionStatus) -> Self {
-        self.input.status_filter = Some(status);
-        self
-    }
-
+    status_filter: ExecutionStatus;
     /// Page size, 0 to 1000.
-    pub fn max_results(mut self, n: i32) -> Self {
-        self.input.max_results = Some(n);
-        self
-    }
-
+    max_results: i32;
     /// The token of the page to fetch.
-    pub fn next_token(mut self, token: impl Into<String>) -> Self {
-        self.input.next_token = Some(token.into());
-        self
-    }
-
+    next_token: String;
     /// Lists only redriven, or only never-redriven, executions.
-    pub fn redrive_filter(mut self, filter: ExecutionRedriveFilter) -> Self {
-        self.input.redrive_filter = Some(filter);
-        self
-    }
-}
+    redrive_filter: ExecutionRedriveFilter;
+});
 
 crate::paginate::paginated!(ListExecutionsInput => ListExecutionsOutput, executions: ExecutionListItem);

@@ -86,30 +86,15 @@ impl Client {
     }
 }
 
-impl RequestBuilder<GetExecutionHistoryInput> {
+crate::client::setters!(GetExecutionHistoryInput {
     /// Page size, 0 to 1000.
-    pub fn max_results(mut self, n: i32) -> Self {
-        self.input.max_results = Some(n);
-        self
-    }
-
+    max_results: i32;
     /// Whether to list the newest events first.
-    pub fn reverse_order(mut self, reverse: bool) -> Self {
-        self.input.reverse_order = Some(reverse);
-        self
-    }
-
+    reverse_order: bool;
     /// The token of the page to fetch.
-    pub fn next_token(mut self, token: impl Into<String>) -> Self {
-        self.input.next_token = Some(token.into());
-        self
-    }
-
+    next_token: String;
     /// Whether events carry their input, output and other execution data.
-    pub fn include_execution_data(mut self, include: bool) -> Self {
-        self.input.include_execution_data = Some(include);
-        self
-    }
-}
+    include_execution_data: bool;
+});
 
 crate::paginate::paginated!(GetExecutionHistoryInput => GetExecutionHistoryOutput, events: HistoryEvent);

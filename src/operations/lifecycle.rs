@@ -548,111 +548,58 @@ impl Client {
     }
 }
 
-impl RequestBuilder<CreateStateMachineInput> {
+crate::client::setters!(CreateStateMachineInput {
     /// Standard (the default) or Express.
-    pub fn r#type(mut self, kind: StateMachineType) -> Self {
-        self.input.r#type = Some(kind);
-        self
-    }
-
+    r#type: StateMachineType;
     /// Where and what to log.
-    pub fn logging_configuration(mut self, logging: LoggingConfiguration) -> Self {
-        self.input.logging_configuration = Some(logging);
-        self
-    }
-
+    logging_configuration: LoggingConfiguration;
     /// X-Ray tracing.
-    pub fn tracing_configuration(mut self, tracing: TracingConfiguration) -> Self {
-        self.input.tracing_configuration = Some(tracing);
-        self
-    }
-
+    tracing_configuration: TracingConfiguration;
     /// The tags to attach, replacing any set before.
-    pub fn tags(mut self, tags: Vec<Tag>) -> Self {
-        self.input.tags = Some(tags);
-        self
-    }
+    tags: Vec<Tag>;
+    /// Whether to publish a first version.
+    publish: bool;
+    /// A description of the published version.
+    version_description: Sensitive<String>;
+    /// How its data is encrypted.
+    encryption_configuration: EncryptionConfiguration;
+});
 
+impl RequestBuilder<CreateStateMachineInput> {
     /// Adds one tag.
     pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input.tags.get_or_insert_with(Vec::new).push(Tag::new(key, value));
         self
     }
-
-    /// Whether to publish a first version.
-    pub fn publish(mut self, publish: bool) -> Self {
-        self.input.publish = Some(publish);
-        self
-    }
-
-    /// A description of the published version.
-    pub fn version_description(mut self, description: impl Into<String>) -> Self {
-        self.input.version_description = Some(Sensitive::new(description.into()));
-        self
-    }
-
-    /// How its data is encrypted.
-    pub fn encryption_configuration(mut self, encryption: EncryptionConfiguration) -> Self {
-        self.input.encryption_configuration = Some(encryption);
-        self
-    }
 }
 
-impl RequestBuilder<ListStateMachinesInput> {
+crate::client::setters!(ListStateMachinesInput {
     /// Page size, 0 to 1000.
-    pub fn max_results(mut self, n: i32) -> Self {
-        self.input.max_results = Some(n);
-        self
-    }
-
+    max_results: i32;
     /// The token of the page to fetch.
-    pub fn next_token(mut self, token: impl Into<String>) -> Self {
-        self.input.next_token = Some(token.into());
-        self
-    }
-}
+    next_token: String;
+});
 
-impl RequestBuilder<StartExecutionInput> {
+crate::client::setters!(StartExecutionInput {
     /// The execution's name; set it to make retries idempotent.
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.input.name = Some(name.into());
-        self
-    }
-
+    name: String;
     /// The execution's input, a JSON text.
-    pub fn input(mut self, input: impl Into<String>) -> Self {
-        self.input.input = Some(Sensitive::new(input.into()));
-        self
-    }
-
+    input: Sensitive<String>;
     /// An AWS X-Ray trace header.
-    pub fn trace_header(mut self, header: impl Into<String>) -> Self {
-        self.input.trace_header = Some(header.into());
-        self
-    }
-}
+    trace_header: String;
+});
 
-impl RequestBuilder<StopExecutionInput> {
+crate::client::setters!(StopExecutionInput {
     /// An error code to record.
-    pub fn error(mut self, error: impl Into<String>) -> Self {
-        self.input.error = Some(Sensitive::new(error.into()));
-        self
-    }
-
+    error: Sensitive<String>;
     /// A longer explanation to record.
-    pub fn cause(mut self, cause: impl Into<String>) -> Self {
-        self.input.cause = Some(Sensitive::new(cause.into()));
-        self
-    }
-}
+    cause: Sensitive<String>;
+});
 
-impl RequestBuilder<RedriveExecutionInput> {
+crate::client::setters!(RedriveExecutionInput {
     /// The idempotency token, replacing the generated one.
-    pub fn client_token(mut self, token: impl Into<String>) -> Self {
-        self.input.client_token = Some(token.into());
-        self
-    }
-}
+    client_token: String;
+});
 
 crate::paginate::paginated!(ListStateMachinesInput => ListStateMachinesOutput, state_machines: StateMachineListItem);
 

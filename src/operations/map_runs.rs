@@ -242,38 +242,20 @@ impl Client {
     }
 }
 
-impl RequestBuilder<ListMapRunsInput> {
+crate::client::setters!(ListMapRunsInput {
     /// Page size, 0 to 1000.
-    pub fn max_results(mut self, n: i32) -> Self {
-        self.input.max_results = Some(n);
-        self
-    }
-
+    max_results: i32;
     /// The token of the page to fetch.
-    pub fn next_token(mut self, token: impl Into<String>) -> Self {
-        self.input.next_token = Some(token.into());
-        self
-    }
-}
+    next_token: String;
+});
 
-impl RequestBuilder<UpdateMapRunInput> {
+crate::client::setters!(UpdateMapRunInput {
     /// How many child workflows may run at once (0: as many as possible).
-    pub fn max_concurrency(mut self, n: i32) -> Self {
-        self.input.max_concurrency = Some(n);
-        self
-    }
-
+    max_concurrency: i32;
     /// The percentage of failed items that fails the Map Run, 0 to 100.
-    pub fn tolerated_failure_percentage(mut self, pct: f64) -> Self {
-        self.input.tolerated_failure_percentage = Some(pct);
-        self
-    }
-
+    tolerated_failure_percentage: f64;
     /// The number of failed items that fails the Map Run.
-    pub fn tolerated_failure_count(mut self, n: i64) -> Self {
-        self.input.tolerated_failure_count = Some(n);
-        self
-    }
-}
+    tolerated_failure_count: i64;
+});
 
 crate::paginate::paginated!(ListMapRunsInput => ListMapRunsOutput, map_runs: MapRunListItem);

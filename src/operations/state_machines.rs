@@ -196,18 +196,12 @@ impl Client {
     }
 }
 
-impl RequestBuilder<DescribeStateMachineInput> {
+crate::client::setters!(DescribeStateMachineInput {
     /// Whether to include the encrypted definition.
-    pub fn included_data(mut self, included: IncludedData) -> Self {
-        self.input.included_data = Some(included);
-        self
-    }
-}
+    included_data: IncludedData;
+});
 
-impl RequestBuilder<DescribeStateMachineForExecutionInput> {
+crate::client::setters!(DescribeStateMachineForExecutionInput {
     /// Whether to include the encrypted definition.
-    pub fn included_data(mut self, included: IncludedData) -> Self {
-        self.input.included_data = Some(included);
-        self
-    }
-}
+    included_data: IncludedData;
+});

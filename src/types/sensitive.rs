@@ -66,6 +66,12 @@ impl From<&str> for Sensitive<String> {
     }
 }
 
+impl From<&String> for Sensitive<String> {
+    fn from(value: &String) -> Self {
+        Self(value.clone())
+    }
+}
+
 impl AsRef<str> for Sensitive<String> {
     fn as_ref(&self) -> &str {
         &self.0
