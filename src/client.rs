@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::operation::Operation;
 use crate::retry::RetryConfig;
 use crate::transport::Transport;
-use aws_credential_types::provider::ProvideCredentials;
+use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use futures::future::BoxFuture;
 use std::fmt;
 use std::future::IntoFuture;
@@ -240,7 +240,7 @@ impl ClientBuilder {
     /// static [`Credentials`](aws_credential_types::Credentials) or an
     /// `aws-config` credentials chain.
     pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
-        self.config.credentials = Some(crate::credentials::shared(provider));
+        self.config.credentials = Some(SharedCredentialsProvider::new(provider));
         self
     }
 

@@ -148,10 +148,14 @@ pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
         )));
     }
     let value = |key: &str| profile.and_then(|p| p.get(key)).filter(|v| !v.is_empty());
-    let flag = |var: &str, key: &str| match env.get(var) {
-        Some(v) => parse_bool(&v, var),
-        None => value(key)
-            .map_or(Ok(false), |v| parse_bool(v, &format!("`{key}` in profile `{profile_name}`"))),
+    // An environment variable, else the profile's key, with where it came from.
+    let setting = |var: &str, key: &str| {
+        env.get(var).map(|v| (v, var.to_owned())).or_else(|| {
+            value(key).map(|v| (v.clone(), format!("`{key}` in profile `{profile_name}`")))
+        })
+    };
+    let flag = |var: &str, key: &str| {
+        setting(var, key).map_or(Ok(false), |(v, what)| parse_bool(&v, &what))
     };
 
     let endpoint_url =
@@ -168,15 +172,8 @@ pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
                 })
                 .or_else(|| value("endpoint_url").cloned())
         };
-    let max_attempts = match env.get("AWS_MAX_ATTEMPTS") {
-        Some(v) => parse_max_attempts(&v, "AWS_MAX_ATTEMPTS")?,
-        None => match value("max_attempts") {
-            Some(v) => {
-                parse_max_attempts(v, &format!("`max_attempts` in profile `{profile_name}`"))?
-            }
-            None => DEFAULT_MAX_ATTEMPTS,
-        },
-    };
+    let max_attempts = setting("AWS_MAX_ATTEMPTS", "max_attempts")
+        .map_or(Ok(DEFAULT_MAX_ATTEMPTS), |(v, what)| parse_max_attempts(&v, &what))?;
     let credentials = DefaultCredentialsChain::resolve(env, profile_name, profile, &looked_in);
     Ok(ClientConfig {
         region: env
@@ -186,7 +183,7 @@ pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
         endpoint_url,
         use_fips: flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")?,
         use_dual_stack: flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")?,
-        credentials: Some(crate::credentials::shared(credentials)),
+        credentials: Some(SharedCredentialsProvider::new(credentials)),
         max_attempts,
         ..ClientConfig::default()
     })
@@ -242,32 +239,26 @@ fn parse_max_attempts(value: &str, what: &str) -> Result<u32, Error> {
     }
 }
 
-/// A `reqwest::Client` with rustls on the `ring` provider, built without
-/// touching rustls' process-wide default provider.
-#[cfg(feature = "rustls-ring")]
+/// The HTTP client used unless the caller brings one.
 fn http_client(connect_timeout: Duration) -> Result<reqwest::Client, Error> {
+    let builder = reqwest::Client::builder().connect_timeout(connect_timeout);
+    #[cfg(feature = "rustls-ring")]
+    let builder = builder.tls_backend_preconfigured(ring_tls()?);
+    builder.build().map_err(|e| config_error("cannot build the HTTP client").with_source(e))
+}
+
+/// rustls on the `ring` provider, set up without touching rustls'
+/// process-wide default provider.
+#[cfg(feature = "rustls-ring")]
+fn ring_tls() -> Result<rustls::ClientConfig, Error> {
     use rustls_platform_verifier::BuilderVerifierExt;
     let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-    let tls = rustls::ClientConfig::builder_with_provider(provider)
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| config_error("cannot configure TLS").with_source(e))?
         .with_platform_verifier()
         .map_err(|e| config_error("cannot load the platform's TLS roots").with_source(e))?
-        .with_no_client_auth();
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .connect_timeout(connect_timeout)
-        .build()
-        .map_err(|e| config_error("cannot build the HTTP client").with_source(e))
-}
-
-/// A `reqwest::Client` with the TLS backend reqwest's features chose.
-#[cfg(not(feature = "rustls-ring"))]
-fn http_client(connect_timeout: Duration) -> Result<reqwest::Client, Error> {
-    reqwest::Client::builder()
-        .connect_timeout(connect_timeout)
-        .build()
-        .map_err(|e| config_error("cannot build the HTTP client").with_source(e))
+        .with_no_client_auth())
 }
 
 #[cfg(test)]

@@ -98,11 +98,6 @@ fn fresh(c: &Credentials, now: SystemTime) -> bool {
     c.expiry().is_none_or(|at| at > now + REFRESH_BEFORE_EXPIRY)
 }
 
-/// Wraps any provider for [`crate::ClientBuilder::credentials_provider`].
-pub(crate) fn shared(provider: impl ProvideCredentials + 'static) -> SharedCredentialsProvider {
-    SharedCredentialsProvider::new(provider)
-}
-
 /// Profile settings that get credentials some other way (assume role, SSO,
 /// an external process, ...). The SDKs prefer them over static keys.
 const UNSUPPORTED_PROFILE_KEYS: &[&str] = &[

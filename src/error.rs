@@ -109,6 +109,20 @@ service_enum! {
         TooManyRequestsException = "TooManyRequestsException",
         /// The request was throttled.
         RequestLimitExceeded = "RequestLimitExceeded",
+        /// The request was throttled.
+        ThrottledException = "ThrottledException",
+        /// The request was throttled.
+        RequestThrottledException = "RequestThrottledException",
+        /// The request was throttled.
+        RequestThrottled = "RequestThrottled",
+        /// Provisioned throughput was exceeded.
+        ProvisionedThroughputExceededException = "ProvisionedThroughputExceededException",
+        /// Bandwidth was exceeded.
+        BandwidthLimitExceeded = "BandwidthLimitExceeded",
+        /// A rate limit was exceeded.
+        LimitExceededException = "LimitExceededException",
+        /// Slow down.
+        SlowDown = "SlowDown",
         /// The access key is not known.
         UnrecognizedClientException = "UnrecognizedClientException",
         /// The signature does not match.
@@ -149,18 +163,16 @@ impl ErrorCode {
             self,
             Self::ThrottlingException
                 | Self::Throttling
+                | Self::ThrottledException
+                | Self::RequestThrottledException
+                | Self::RequestThrottled
                 | Self::TooManyRequestsException
+                | Self::ProvisionedThroughputExceededException
                 | Self::RequestLimitExceeded
+                | Self::BandwidthLimitExceeded
+                | Self::LimitExceededException
+                | Self::SlowDown
                 | Self::KmsThrottlingException
-        ) || matches!(
-            self.as_str(),
-            "ThrottledException"
-                | "RequestThrottledException"
-                | "ProvisionedThroughputExceededException"
-                | "BandwidthLimitExceeded"
-                | "LimitExceededException"
-                | "RequestThrottled"
-                | "SlowDown"
         )
     }
 }

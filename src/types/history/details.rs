@@ -21,17 +21,17 @@ pub struct FailureEventDetails {
     pub cause: Option<Sensitive<String>>,
 }
 
-/// Details of a `ActivityFailed` event.
+/// Details of an `ActivityFailed` event.
 pub type ActivityFailedEventDetails = FailureEventDetails;
-/// Details of a `ActivityScheduleFailed` event.
+/// Details of an `ActivityScheduleFailed` event.
 pub type ActivityScheduleFailedEventDetails = FailureEventDetails;
-/// Details of a `ActivityTimedOut` event.
+/// Details of an `ActivityTimedOut` event.
 pub type ActivityTimedOutEventDetails = FailureEventDetails;
-/// Details of a `ExecutionFailed` event.
+/// Details of an `ExecutionFailed` event.
 pub type ExecutionFailedEventDetails = FailureEventDetails;
-/// Details of a `ExecutionAborted` event.
+/// Details of an `ExecutionAborted` event.
 pub type ExecutionAbortedEventDetails = FailureEventDetails;
-/// Details of a `ExecutionTimedOut` event.
+/// Details of an `ExecutionTimedOut` event.
 pub type ExecutionTimedOutEventDetails = FailureEventDetails;
 /// Details of a `LambdaFunctionFailed` event.
 pub type LambdaFunctionFailedEventDetails = FailureEventDetails;
@@ -92,9 +92,9 @@ pub struct OutputEventDetails {
     pub output_details: Option<HistoryEventExecutionDataDetails>,
 }
 
-/// Details of a `ActivitySucceeded` event.
+/// Details of an `ActivitySucceeded` event.
 pub type ActivitySucceededEventDetails = OutputEventDetails;
-/// Details of a `ExecutionSucceeded` event.
+/// Details of an `ExecutionSucceeded` event.
 pub type ExecutionSucceededEventDetails = OutputEventDetails;
 /// Details of a `LambdaFunctionSucceeded` event.
 pub type LambdaFunctionSucceededEventDetails = OutputEventDetails;
