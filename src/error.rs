@@ -278,20 +278,6 @@ impl Error {
         Self::new(ErrorKind::Service, Detail::Service(err))
     }
 
-    /// Replaces every occurrence of `secret` in the service's words (message
-    /// and body excerpt) with a marker.
-    pub(crate) fn redact(&mut self, secret: &str) {
-        const MARK: &str = "*** Sensitive Data Redacted ***";
-        let text = match &mut self.inner.detail {
-            Detail::Service(e) => e.message.as_mut(),
-            Detail::Decode { excerpt, .. } => excerpt.as_mut(),
-            Detail::Message { .. } => None,
-        };
-        if let Some(text) = text.filter(|t| !secret.is_empty() && t.contains(secret)) {
-            *text = text.replace(secret, MARK);
-        }
-    }
-
     pub(crate) fn decode(status: u16, excerpt: Option<String>, reason: impl Into<String>) -> Self {
         Self::new(ErrorKind::Decode, Detail::Decode { status, excerpt, reason: reason.into() })
     }

@@ -761,7 +761,7 @@ fn check_error(
     request_id: Option<String>,
     body: &[u8],
 ) -> Result<(), TestCaseError> {
-    let e = decode_error(status, header, request_id.clone(), body);
+    let e = decode_error(status, header, request_id.clone(), body, None);
     let _ = (e.to_string(), format!("{e:?}"));
     prop_assert_eq!(e.status(), Some(status));
     match e.kind() {

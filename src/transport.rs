@@ -193,7 +193,7 @@ impl Transport {
             .within(deadline, None, self.signed_headers(target, body))
             .await?
             .map_err(Failure::fatal)?;
-        // An AWS signature error may quote the canonical request, token and all.
+        // Error replies may echo the token: it is redacted from them.
         let session_token = headers.get("x-amz-security-token").cloned();
         let request = self.http.post(self.endpoint.clone()).headers(headers).body(body.clone());
         let exchange = async {
@@ -229,10 +229,8 @@ impl Transport {
         if (200..300).contains(&status) {
             return wire::decode_output(status, &bytes).map_err(Failure::fatal);
         }
-        let mut error = wire::decode_error(status, error_type.as_deref(), request_id, &bytes);
-        if let Some(token) = session_token.as_ref().and_then(|t| t.to_str().ok()) {
-            error.redact(token);
-        }
+        let secret = session_token.as_ref().and_then(|t| t.to_str().ok());
+        let error = wire::decode_error(status, error_type.as_deref(), request_id, &bytes, secret);
         let class = RetryClass::of_response(&error);
         let server_date = date.filter(|_| error.code().is_some_and(retry::is_skew_code));
         Err(Failure { error, class, retry_after, server_date })

@@ -308,14 +308,92 @@ pub(crate) fn decode_output<T: serde::de::DeserializeOwned>(
 /// The longest body excerpt an error keeps.
 const EXCERPT_CHARS: usize = 200;
 
-/// The start of a body, as text, for an error message.
-pub(crate) fn excerpt(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_CHARS * 4)]);
+/// The start of a body, as text, for an error message, with `secret`
+/// redacted before it is cut (a token that starts inside the excerpt and
+/// ends past it is redacted whole, not shown in part).
+fn excerpt(body: &[u8], secret: Option<&str>) -> String {
+    let window = EXCERPT_CHARS * 4 + secret.map_or(0, |s| s.len() * 3);
+    let text = String::from_utf8_lossy(&body[..body.len().min(window)]);
+    let text = match secret {
+        Some(secret) => redact(&text, secret),
+        None => text.into_owned(),
+    };
     let mut out: String = text.chars().take(EXCERPT_CHARS).collect();
-    if out.len() < text.len() || body.len() > EXCERPT_CHARS * 4 {
+    if out.len() < text.len() || body.len() > window {
         out.push('…');
     }
     out
+}
+
+/// What replaces a secret in the service's words.
+const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// The shortest run of a secret that is redacted when it stands alone: a
+/// server (or a proxy) may echo a token cut short.
+const SECRET_PREFIX_CHARS: usize = 16;
+
+/// Replaces every echo of `secret` in `text`: the secret itself, its
+/// percent-encoded forms (upper and lower case hex) and its JSON form with
+/// escaped slashes, each also when cut short after at least
+/// [`SECRET_PREFIX_CHARS`] characters.
+pub(crate) fn redact(text: &str, secret: &str) -> String {
+    if secret.is_empty() {
+        return text.to_owned();
+    }
+    let mut forms = vec![secret.to_owned(), secret.replace('/', "\\/")];
+    for hex in [b"0123456789ABCDEF", b"0123456789abcdef"] {
+        let mut encoded = String::with_capacity(secret.len() * 3);
+        for &b in secret.as_bytes() {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                encoded.push(char::from(b));
+            } else {
+                encoded.extend([
+                    '%',
+                    char::from(hex[usize::from(b >> 4)]),
+                    char::from(hex[usize::from(b & 15)]),
+                ]);
+            }
+        }
+        forms.push(encoded);
+    }
+    forms.dedup();
+    // Every form is matched against the original text, and the runs merged,
+    // so that redacting one form cannot break the match of another.
+    let mut runs: Vec<(usize, usize)> = forms.iter().flat_map(|f| echoes(text, f)).collect();
+    runs.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (start, end) in runs {
+        if end <= copied {
+            continue;
+        }
+        if start >= copied {
+            out.push_str(&text[copied..start]);
+            out.push_str(REDACTED);
+        }
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The byte ranges of `text` that are `form` or a prefix of it of at least
+/// [`SECRET_PREFIX_CHARS`] characters (the whole of `form` when shorter).
+fn echoes<'a>(text: &'a str, form: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let min = form.char_indices().nth(SECRET_PREFIX_CHARS).map_or(form.len(), |(i, _)| i);
+    text.match_indices(&form[..min]).map(move |(start, _)| {
+        let common = text.as_bytes()[start..]
+            .iter()
+            .zip(form.as_bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        // A run that ends inside a multi-byte character backs off to its start.
+        let mut end = start + common;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        (start, end)
+    })
 }
 
 /// Cleans an error code the way the awsJson1_0 protocol tests require:
@@ -331,11 +409,15 @@ pub(crate) fn clean_error_code(raw: &str) -> &str {
 /// the body's `code` or `__type`; message from `message`, `Message` or
 /// `errorMessage`. A body that is not a JSON object and a response with no
 /// code anywhere become decode errors carrying the status and an excerpt.
+/// `secret` (the session token the request carried) is redacted from the
+/// message and the excerpt: an AWS signature error quotes the canonical
+/// request, token and all, and a proxy's page may echo the headers.
 pub(crate) fn decode_error(
     status: u16,
     error_type_header: Option<&str>,
     request_id: Option<String>,
     body: &[u8],
+    secret: Option<&str>,
 ) -> crate::error::Error {
     use crate::error::{Error, ErrorCode, ServiceError};
     use serde_json::Value;
@@ -355,7 +437,7 @@ pub(crate) fn decode_error(
     if parsed.is_none() && code.is_none() {
         return Error::decode(
             status,
-            Some(excerpt(body)),
+            Some(excerpt(body, secret)),
             "the error response is not a JSON object",
         );
     }
@@ -366,7 +448,7 @@ pub(crate) fn decode_error(
         message: str_member("message")
             .or_else(|| str_member("Message"))
             .or_else(|| str_member("errorMessage"))
-            .map(str::to_owned),
+            .map(|m| secret.map_or_else(|| m.to_owned(), |secret| redact(m, secret))),
         request_id,
         status,
     })
@@ -398,6 +480,7 @@ mod error_tests {
             Some("InvalidArn"),
             Some("rid".into()),
             br#"{"__type":"ResourceNotFound","Message":"m"}"#,
+            None,
         );
         assert_eq!(e.code(), Some(&ErrorCode::InvalidArn));
         assert_eq!(e.message(), Some("m"));
@@ -406,12 +489,13 @@ mod error_tests {
 
     #[test]
     fn null_type_falls_back_and_html_is_a_decode_error() {
-        let e = decode_error(400, None, None, br#"{"__type":null,"message":"bad"}"#);
+        let e = decode_error(400, None, None, br#"{"__type":null,"message":"bad"}"#, None);
         assert_eq!(e.kind(), ErrorKind::Service);
         assert_eq!(e.code(), Some(&ErrorCode::Unknown(String::new())));
         assert_eq!(e.message(), Some("bad"));
         assert_eq!(e.status(), Some(400));
-        let e = decode_error(500, None, None, b"<html><body>Internal Server Error</body></html>");
+        let e =
+            decode_error(500, None, None, b"<html><body>Internal Server Error</body></html>", None);
         assert_eq!(e.kind(), ErrorKind::Decode);
         assert!(e.body_excerpt().unwrap().starts_with("<html>"));
         assert!(e.to_string().contains("500"), "{e}");
@@ -436,8 +520,78 @@ mod error_tests {
     #[test]
     fn excerpts_are_short_and_char_safe() {
         let long = "é".repeat(5000);
-        let x = excerpt(long.as_bytes());
+        let x = excerpt(long.as_bytes(), None);
         assert!(x.chars().count() <= EXCERPT_CHARS + 1);
         assert!(x.ends_with('…'));
+        assert_eq!(excerpt(b"short", None), "short");
+    }
+
+    /// A token of a real STS session token's length, with every character
+    /// that percent-encoding and JSON escaping change.
+    fn long_token() -> String {
+        let base = "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD+ab=";
+        base.repeat(12)
+    }
+
+    #[test]
+    fn a_token_starting_inside_the_excerpt_is_redacted_whole() {
+        let token = long_token();
+        assert!(token.len() > 600);
+        for offset in [0, 100, 184, 190, 199, 200, 205] {
+            let body = format!("{}{token} trailing", "x".repeat(offset));
+            let x = excerpt(body.as_bytes(), Some(&token));
+            let redacted = format!("{}{REDACTED} trailing", "x".repeat(offset));
+            let mut expected: String = redacted.chars().take(EXCERPT_CHARS).collect();
+            if expected.len() < redacted.len() {
+                expected.push('…');
+            }
+            assert_eq!(x, expected, "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn every_echoed_form_of_a_token_is_redacted() {
+        let token = long_token();
+        let pct: String = token
+            .bytes()
+            .map(|b| match b {
+                b'/' => "%2F".to_owned(),
+                b'+' => "%2B".to_owned(),
+                b'=' => "%3D".to_owned(),
+                b => char::from(b).to_string(),
+            })
+            .collect();
+        let forms = [
+            token.clone(),
+            token[..40].to_owned(),
+            token[..SECRET_PREFIX_CHARS].to_owned(),
+            pct.clone(),
+            pct.replace("%2F", "%2f").replace("%2B", "%2b").replace("%3D", "%3d"),
+            pct[..50].to_owned(),
+            token.replace('/', "\\/"),
+        ];
+        for form in forms {
+            let text = format!("<p>token={form}</p>");
+            let out = redact(&text, &token);
+            assert!(out.starts_with("<p>token=***"), "{form}: {out}");
+            assert!(out.ends_with("***</p>"), "{form}: {out}");
+        }
+        // Shorter runs are not the token: text that merely shares a few
+        // characters with it is kept.
+        let text = format!("id {} end", &token[..SECRET_PREFIX_CHARS - 1]);
+        assert_eq!(redact(&text, &token), text);
+        assert_eq!(redact("a short one: abc", "abc"), format!("a short one: {REDACTED}"));
+    }
+
+    #[test]
+    fn tokens_are_redacted_from_messages_and_excerpts() {
+        let token = long_token();
+        let json = format!(r#"{{"__type":"InvalidSignatureException","message":"x {token} y"}}"#);
+        let e = decode_error(403, None, None, json.as_bytes(), Some(&token));
+        assert_eq!(e.message(), Some(format!("x {REDACTED} y").as_str()));
+        let html = format!("<html>{}{token}</html>", " ".repeat(185));
+        let e = decode_error(403, None, None, html.as_bytes(), Some(&token));
+        let shown = format!("{e} {e:?} {}", e.body_excerpt().unwrap());
+        assert!(!shown.contains(&token[..SECRET_PREFIX_CHARS]), "{shown}");
     }
 }
