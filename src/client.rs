@@ -1,12 +1,20 @@
 //! [`Client`], [`ClientBuilder`] and the generic [`RequestBuilder`] behind
 //! every operation method. Per-operation setters live next to their input
 //! structs in [`crate::operations`].
+//!
+//! This is the top of the layers: [`ClientBuilder::build`] wires the parts
+//! below it (endpoint, HTTP client, credentials, signer, transport) from the
+//! settings of [`crate::config`].
 
-use crate::config::{self, ClientConfig};
+use crate::config::{self, ClientConfig, Env};
+use crate::credentials::{CredentialsCache, DefaultCredentialsChain};
+use crate::endpoint;
 use crate::error::Error;
+use crate::http;
 use crate::operation::Operation;
 use crate::retry::RetryConfig;
-use crate::transport::Transport;
+use crate::sign::Signer;
+use crate::transport::{Policy, Transport};
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use futures::future::BoxFuture;
 use std::fmt;
@@ -37,8 +45,8 @@ pub struct Client {
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("endpoint", &self.transport.endpoint.as_str())
-            .field("region", &self.transport.region)
+            .field("endpoint", &self.transport.endpoint().as_str())
+            .field("region", &self.transport.region())
             .finish_non_exhaustive()
     }
 }
@@ -97,12 +105,12 @@ impl Client {
 
     /// The endpoint requests go to.
     pub fn endpoint(&self) -> &str {
-        self.transport.endpoint.as_str()
+        self.transport.endpoint().as_str()
     }
 
     /// The region requests are signed for.
     pub fn region(&self) -> &str {
-        &self.transport.region
+        self.transport.region()
     }
 
     /// Sends any operation's input and returns its output.
@@ -209,7 +217,15 @@ impl ClientBuilder {
     /// config and credentials files, as [`Client::from_env`] describes.
     /// Settings made on the builder afterwards win over them.
     pub fn from_env() -> Result<Self, Error> {
-        Ok(Self { config: config::from_env()? })
+        let env = Env::process();
+        let (config, profile) = config::resolve(&env)?;
+        let chain = DefaultCredentialsChain::resolve(&env, &profile);
+        Ok(Self {
+            config: ClientConfig {
+                credentials: Some(SharedCredentialsProvider::new(chain)),
+                ..config
+            },
+        })
     }
 
     /// The region to sign for and to derive the endpoint from.
@@ -298,8 +314,90 @@ impl ClientBuilder {
         self
     }
 
-    /// Builds the client.
+    /// Builds the client: resolves the endpoint, builds the HTTP client
+    /// unless one was given, and checks every setting, so a client that
+    /// builds is one that can send.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Config`](crate::ErrorKind::Config), saying what to set,
+    /// when there is no region or no credentials provider, the endpoint is
+    /// not an http(s) URL or is combined with FIPS or dual-stack, or
+    /// `max_attempts` is 0.
     pub fn build(self) -> Result<Client, Error> {
-        Ok(Client { transport: Arc::new(self.config.into_transport()?) })
+        let config = self.config;
+        let region = config.region.filter(|r| !r.is_empty()).ok_or_else(|| {
+            Error::config("no region: set AWS_REGION, a profile `region`, or ClientBuilder::region")
+        })?;
+        let endpoint = endpoint::resolve(
+            &region,
+            config.endpoint_url.as_deref(),
+            config.use_fips,
+            config.use_dual_stack,
+        )?;
+        let credentials = config.credentials.ok_or_else(|| {
+            Error::config("no credentials provider: use Client::from_env or set one on the builder")
+        })?;
+        if config.max_attempts == 0 {
+            return Err(Error::config("max_attempts must be at least 1 (1 turns retries off)"));
+        }
+        let http = match config.http_client {
+            Some(client) => client,
+            None => http::default_client(config.connect_timeout)?,
+        };
+        let transport = Transport::new(
+            http,
+            Signer::new(endpoint, region)?,
+            CredentialsCache::new(credentials),
+            Policy {
+                max_attempts: config.max_attempts,
+                retry: config.retry,
+                attempt_timeout: config.attempt_timeout,
+                operation_timeout: config.operation_timeout,
+            },
+        );
+        Ok(Client { transport: Arc::new(transport) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+    use aws_credential_types::Credentials;
+
+    fn builder() -> ClientBuilder {
+        Client::builder()
+            .region("us-east-1")
+            .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))
+    }
+
+    #[test]
+    fn build_checks_every_setting_and_says_what_to_set() {
+        assert!(builder().build().is_ok());
+        let cases = [
+            (ClientBuilder::default(), "no region"),
+            (builder().region(""), "no region"),
+            (Client::builder().region("us-east-1"), "no credentials provider"),
+            (builder().max_attempts(0), "max_attempts"),
+            (builder().endpoint_url("http://127.0.0.1:9").use_fips(true), "FIPS"),
+            (builder().endpoint_url("ftp://127.0.0.1:9"), "not http or https"),
+            (builder().endpoint_url("http://"), "not a URL"),
+            (builder().region("us east"), "not a valid region name"),
+        ];
+        for (builder, says) in cases {
+            let error = builder.build().unwrap_err();
+            assert_eq!(error.kind(), ErrorKind::Config, "{error}");
+            assert!(error.to_string().contains(says), "{error} should say {says}");
+        }
+    }
+
+    #[test]
+    fn the_endpoint_comes_from_the_region_or_the_custom_url() {
+        let client = builder().region("us-gov-west-1").use_dual_stack(true).build().unwrap();
+        assert_eq!(client.endpoint(), "https://states-fips.us-gov-west-1.api.aws/");
+        assert_eq!(client.region(), "us-gov-west-1");
+        let local = builder().endpoint_url("http://127.0.0.1:9").build().unwrap();
+        assert_eq!(local.endpoint(), "http://127.0.0.1:9/");
+        assert_eq!(local.region(), "us-east-1");
     }
 }

@@ -1,14 +1,16 @@
-//! Client configuration: region, endpoint (custom, FIPS, dual-stack, China),
-//! credentials, HTTP client, retries and timeouts, explicitly set or resolved
-//! from the environment and the shared AWS config files.
+//! Client settings as data: region, endpoint URL and flags, credentials
+//! provider, HTTP client, retries and timeouts, explicitly set or resolved
+//! from the environment and the shared AWS config files (the selected
+//! profile is kept for the credentials chain).
+//!
+//! It builds nothing: the endpoint, the HTTP client, the credentials and the
+//! transport are put together by [`ClientBuilder::build`](crate::ClientBuilder::build).
 
-use crate::credentials::{CredentialsCache, DefaultCredentialsChain};
-use crate::endpoint;
-use crate::error::{Error, ErrorKind};
-use crate::profile::{self, FileKind, ProfileSet};
+use crate::error::Error;
+use crate::profile::{self, FileKind, ProfileSet, Properties};
 use crate::retry::{DEFAULT_MAX_ATTEMPTS, RetryConfig};
-use crate::transport::{Policy, Transport};
 use aws_credential_types::provider::SharedCredentialsProvider;
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -46,67 +48,39 @@ impl Default for ClientConfig {
     }
 }
 
-impl ClientConfig {
-    pub(crate) fn into_transport(self) -> Result<Transport, Error> {
-        let region = self.region.filter(|r| !r.is_empty()).ok_or_else(|| {
-            config_error("no region: set AWS_REGION, a profile `region`, or ClientBuilder::region")
-        })?;
-        let endpoint = match &self.endpoint_url {
-            Some(url) => {
-                // The rule set forbids both combinations.
-                if self.use_fips {
-                    return Err(config_error(format!(
-                        "the custom endpoint {url} cannot be combined with FIPS"
-                    )));
-                }
-                if self.use_dual_stack {
-                    return Err(config_error(format!(
-                        "the custom endpoint {url} cannot be combined with dual-stack"
-                    )));
-                }
-                url.clone()
-            }
-            None => endpoint::default_url(&region, self.use_fips, self.use_dual_stack)?,
-        };
-        let endpoint = reqwest::Url::parse(&endpoint).map_err(|e| {
-            config_error(format!("endpoint {endpoint:?} is not a URL")).with_source(e)
-        })?;
-        if !matches!(endpoint.scheme(), "http" | "https") {
-            return Err(config_error(format!("endpoint {endpoint} is not http or https")));
-        }
-        let credentials = self.credentials.ok_or_else(|| {
-            config_error("no credentials provider: use Client::from_env or set one on the builder")
-        })?;
-        if self.max_attempts == 0 {
-            return Err(config_error("max_attempts must be at least 1 (1 turns retries off)"));
-        }
-        let http = match self.http_client {
-            Some(client) => client,
-            None => http_client(self.connect_timeout)?,
-        };
-        Transport::new(
-            http,
-            endpoint,
-            region,
-            CredentialsCache::new(credentials),
-            Policy {
-                max_attempts: self.max_attempts,
-                retry: self.retry,
-                attempt_timeout: self.attempt_timeout,
-                operation_timeout: self.operation_timeout,
-            },
-        )
-    }
+/// The profile the settings were read from, for the credentials chain.
+#[derive(Default)]
+pub(crate) struct SelectedProfile {
+    /// Its name (`AWS_PROFILE`, else `default`).
+    pub(crate) name: String,
+    /// Its properties; empty when the files do not have it.
+    pub(crate) properties: Properties,
+    /// The files it was looked for in, for error messages.
+    pub(crate) files: String,
 }
 
-pub(crate) fn config_error(message: impl Into<String>) -> Error {
-    Error::with_message(ErrorKind::Config, message)
+impl fmt::Debug for SelectedProfile {
+    /// The properties may hold keys: only the name and files show.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SelectedProfile")
+            .field("name", &self.name)
+            .field("files", &self.files)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Environment variables: the process's, or a map in tests.
 pub(crate) struct Env<'a>(&'a dyn Fn(&str) -> Option<String>);
 
+impl Env<'static> {
+    /// The process's environment.
+    pub(crate) fn process() -> Self {
+        Self(&|name| std::env::var(name).ok())
+    }
+}
+
 impl<'a> Env<'a> {
+    #[cfg(test)]
     pub(crate) fn new(lookup: &'a dyn Fn(&str) -> Option<String>) -> Self {
         Self(lookup)
     }
@@ -117,14 +91,9 @@ impl<'a> Env<'a> {
     }
 }
 
-/// Settings from the process environment and the shared files it points to.
-pub(crate) fn from_env() -> Result<ClientConfig, Error> {
-    resolve(&Env::new(&|name| std::env::var(name).ok()))
-}
-
 /// Settings from `env` and the shared files it points to, in the order
-/// documented on [`crate::Client::from_env`].
-pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
+/// documented on [`crate::Client::from_env`], and the profile they came from.
+pub(crate) fn resolve(env: &Env<'_>) -> Result<(ClientConfig, SelectedProfile), Error> {
     let home =
         env.get("HOME").or_else(|| if cfg!(windows) { env.get("USERPROFILE") } else { None });
     let config_path = file_path(env.get("AWS_CONFIG_FILE"), home.as_deref(), "config");
@@ -143,7 +112,7 @@ pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
     let profile_name = explicit_profile.as_deref().unwrap_or("default");
     let profile = files.profile(profile_name);
     if explicit_profile.is_some() && profile.is_none() {
-        return Err(config_error(format!(
+        return Err(Error::config(format!(
             "profile `{profile_name}` (from AWS_PROFILE) is not in {looked_in}"
         )));
     }
@@ -174,8 +143,7 @@ pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
         };
     let max_attempts = setting("AWS_MAX_ATTEMPTS", "max_attempts")
         .map_or(Ok(DEFAULT_MAX_ATTEMPTS), |(v, what)| parse_max_attempts(&v, &what))?;
-    let credentials = DefaultCredentialsChain::resolve(env, profile_name, profile, &looked_in);
-    Ok(ClientConfig {
+    let config = ClientConfig {
         region: env
             .get("AWS_REGION")
             .or_else(|| env.get("AWS_DEFAULT_REGION"))
@@ -183,10 +151,15 @@ pub(crate) fn resolve(env: &Env<'_>) -> Result<ClientConfig, Error> {
         endpoint_url,
         use_fips: flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")?,
         use_dual_stack: flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")?,
-        credentials: Some(SharedCredentialsProvider::new(credentials)),
         max_attempts,
         ..ClientConfig::default()
-    })
+    };
+    let selected = SelectedProfile {
+        name: profile_name.to_owned(),
+        properties: profile.cloned().unwrap_or_default(),
+        files: looked_in,
+    };
+    Ok((config, selected))
 }
 
 /// `AWS_CONFIG_FILE`-style path (a leading `~` is the home directory), else
@@ -208,7 +181,7 @@ fn load(files: &mut ProfileSet, path: Option<&Path>, kind: FileKind) -> Result<(
     match std::fs::read_to_string(path) {
         Ok(text) => files.merge_file(&text, &path.display().to_string(), kind),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(config_error(format!("cannot read {}", path.display())).with_source(e)),
+        Err(e) => Err(Error::config(format!("cannot read {}", path.display())).with_source(e)),
     }
 }
 
@@ -225,7 +198,7 @@ fn parse_bool(value: &str, what: &str) -> Result<bool, Error> {
     } else if value.eq_ignore_ascii_case("false") {
         Ok(false)
     } else {
-        Err(config_error(format!("{what} must be `true` or `false`, not {value:?}")))
+        Err(Error::config(format!("{what} must be `true` or `false`, not {value:?}")))
     }
 }
 
@@ -233,38 +206,17 @@ fn parse_bool(value: &str, what: &str) -> Result<bool, Error> {
 fn parse_max_attempts(value: &str, what: &str) -> Result<u32, Error> {
     match value.trim().parse::<u32>() {
         Ok(n) if n >= 1 => Ok(n),
-        _ => Err(config_error(format!(
+        _ => Err(Error::config(format!(
             "{what} must be a whole number of attempts, 1 or more, not {value:?}"
         ))),
     }
 }
 
-/// The HTTP client used unless the caller brings one.
-fn http_client(connect_timeout: Duration) -> Result<reqwest::Client, Error> {
-    let builder = reqwest::Client::builder().connect_timeout(connect_timeout);
-    #[cfg(feature = "rustls-ring")]
-    let builder = builder.tls_backend_preconfigured(ring_tls()?);
-    builder.build().map_err(|e| config_error("cannot build the HTTP client").with_source(e))
-}
-
-/// rustls on the `ring` provider, set up without touching rustls'
-/// process-wide default provider.
-#[cfg(feature = "rustls-ring")]
-fn ring_tls() -> Result<rustls::ClientConfig, Error> {
-    use rustls_platform_verifier::BuilderVerifierExt;
-    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-    Ok(rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| config_error("cannot configure TLS").with_source(e))?
-        .with_platform_verifier()
-        .map_err(|e| config_error("cannot load the platform's TLS roots").with_source(e))?
-        .with_no_client_auth())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credentials::CredentialsCache;
+    use crate::credentials::{CredentialsCache, DefaultCredentialsChain};
+    use crate::error::ErrorKind;
     use aws_credential_types::Credentials;
     use std::collections::HashMap;
     use tempfile::TempDir;
@@ -297,7 +249,13 @@ mod tests {
     fn resolve_vars(vars: &[(&str, &str)]) -> Result<ClientConfig, Error> {
         let map: HashMap<String, String> =
             vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        resolve(&Env::new(&|name| map.get(name).cloned()))
+        let lookup = |name: &str| map.get(name).cloned();
+        let env = Env::new(&lookup);
+        // As `ClientBuilder::from_env` does: the chain reads the same
+        // environment and the profile resolution selected.
+        let (config, profile) = resolve(&env)?;
+        let chain = DefaultCredentialsChain::resolve(&env, &profile);
+        Ok(ClientConfig { credentials: Some(SharedCredentialsProvider::new(chain)), ..config })
     }
 
     async fn credentials(config: &ClientConfig) -> Result<Credentials, Error> {
@@ -320,10 +278,6 @@ mod tests {
         assert!(message.contains("AWS_ACCESS_KEY_ID"), "{message}");
         assert!(message.contains("profile `default`"), "{message}");
         assert!(message.contains("~/.aws/credentials (no home directory)"), "{message}");
-        // No region: the build fails, clearly.
-        let error = config.into_transport().unwrap_err();
-        assert_eq!(error.kind(), ErrorKind::Config);
-        assert!(error.to_string().contains("no region"));
     }
 
     #[test]
@@ -515,30 +469,6 @@ mod tests {
     }
 
     #[test]
-    fn into_transport_endpoints() {
-        let endpoint =
-            |config: ClientConfig| config.into_transport().map(|t| t.endpoint.to_string());
-        let base = || resolve_vars(&[("AWS_REGION", "us-gov-west-1")]).unwrap();
-        assert_eq!(endpoint(base()).unwrap(), "https://states.us-gov-west-1.amazonaws.com/");
-        let fips = ClientConfig { use_fips: true, ..base() };
-        assert_eq!(endpoint(fips).unwrap(), "https://states.us-gov-west-1.amazonaws.com/");
-        let dual = ClientConfig { use_dual_stack: true, ..base() };
-        assert_eq!(endpoint(dual).unwrap(), "https://states-fips.us-gov-west-1.api.aws/");
-        let custom = || ClientConfig { endpoint_url: Some("http://127.0.0.1:9".into()), ..base() };
-        assert_eq!(endpoint(custom()).unwrap(), "http://127.0.0.1:9/");
-        for (config, what) in [
-            (ClientConfig { use_fips: true, ..custom() }, "FIPS"),
-            (ClientConfig { use_dual_stack: true, ..custom() }, "dual-stack"),
-        ] {
-            let error = endpoint(config).unwrap_err();
-            assert_eq!(error.kind(), ErrorKind::Config);
-            assert!(error.to_string().contains(what), "{error}");
-        }
-        let bad = ClientConfig { region: Some("us east".into()), ..base() };
-        assert_eq!(endpoint(bad).unwrap_err().kind(), ErrorKind::Config);
-    }
-
-    #[test]
     fn debug_hides_secrets() {
         let home = Home::new(
             "",
@@ -573,14 +503,5 @@ mod tests {
         }
         let error = attempts(&[("AWS_PROFILE", "bad")]).unwrap_err();
         assert!(error.to_string().contains("`max_attempts` in profile `bad`"), "{error}");
-        // Zero set explicitly fails at build time.
-        let zero = ClientConfig {
-            region: Some("us-east-1".into()),
-            max_attempts: 0,
-            ..resolve_vars(&[]).unwrap()
-        };
-        let error = zero.into_transport().unwrap_err();
-        assert_eq!(error.kind(), ErrorKind::Config);
-        assert!(error.to_string().contains("max_attempts"), "{error}");
     }
 }

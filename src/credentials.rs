@@ -1,11 +1,12 @@
 //! Credentials: the cache the transport signs from, and the default provider
 //! [`Client::from_env`](crate::Client::from_env) uses (environment variables,
-//! then the shared credentials and config files). Any
-//! [`ProvideCredentials`] plugs in instead, including an `aws-config` chain.
+//! then the profile [`crate::config`] selected). Any [`ProvideCredentials`]
+//! plugs in instead, including an `aws-config` chain.
 //!
-//! Secrets never leave this module through `Debug` or logs.
+//! It reads settings, never writes them, and signs nothing. Secrets never
+//! leave this module through `Debug` or logs.
 
-use crate::config::Env;
+use crate::config::{Env, SelectedProfile};
 use crate::error::{Error, ErrorKind};
 use crate::profile::Properties;
 use aws_credential_types::Credentials;
@@ -121,20 +122,15 @@ const UNSUPPORTED_PROFILE_KEYS: &[&str] = &[
 pub(crate) struct DefaultCredentialsChain(Result<Credentials, String>);
 
 impl DefaultCredentialsChain {
-    /// `files` names the files the profile came from, for the error message.
-    pub(crate) fn resolve(
-        env: &Env<'_>,
-        profile_name: &str,
-        profile: Option<&Properties>,
-        files: &str,
-    ) -> Self {
+    /// From the environment, else the selected profile.
+    pub(crate) fn resolve(env: &Env<'_>, profile: &SelectedProfile) -> Self {
         let id = env.get("AWS_ACCESS_KEY_ID");
         let secret = env.get("AWS_SECRET_ACCESS_KEY");
         if let (Some(id), Some(secret)) = (id, secret) {
             let token = env.get("AWS_SESSION_TOKEN");
             return Self(Ok(Credentials::new(id, secret, token, None, "environment")));
         }
-        Self(from_profile(profile_name, profile.unwrap_or(&Properties::new()), files))
+        Self(from_profile(&profile.name, &profile.properties, &profile.files))
     }
 }
 

@@ -1,8 +1,9 @@
-//! The default endpoint of a region: the Step Functions endpoint rule set
-//! (`sfn-2016-11-23.endpoint-rules.json`) evaluated by hand, over the
-//! standard AWS partition table (`partitions.json` 1.1).
+//! The endpoint requests go to: a custom URL, or the default of a region
+//! from the Step Functions endpoint rule set
+//! (`sfn-2016-11-23.endpoint-rules.json`) evaluated by hand over the standard
+//! AWS partition table (`partitions.json` 1.1). Pure functions of settings:
+//! it reads no environment and sends nothing.
 
-use crate::config::config_error;
 use crate::error::Error;
 
 /// One AWS partition: which regions it holds and its DNS suffixes.
@@ -78,13 +79,44 @@ const PARTITIONS: &[Partition] = &[
     },
 ];
 
+/// The endpoint URL: `custom` when set (a local server, a VPC endpoint, a
+/// proxy), else the default of `region`. The rule set forbids a custom
+/// endpoint with FIPS or dual-stack.
+pub(crate) fn resolve(
+    region: &str,
+    custom: Option<&str>,
+    fips: bool,
+    dual_stack: bool,
+) -> Result<reqwest::Url, Error> {
+    let url = match custom {
+        Some(url) if fips => {
+            return Err(Error::config(format!(
+                "the custom endpoint {url} cannot be combined with FIPS"
+            )));
+        }
+        Some(url) if dual_stack => {
+            return Err(Error::config(format!(
+                "the custom endpoint {url} cannot be combined with dual-stack"
+            )));
+        }
+        Some(url) => url.to_owned(),
+        None => default_url(region, fips, dual_stack)?,
+    };
+    let parsed = reqwest::Url::parse(&url)
+        .map_err(|e| Error::config(format!("endpoint {url:?} is not a URL")).with_source(e))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(Error::config(format!("endpoint {parsed} is not http or https")));
+    }
+    Ok(parsed)
+}
+
 /// The endpoint URL for `region`, as the rule set derives it.
 ///
 /// The region must be a valid DNS label; any such name resolves, an unknown
 /// one in the `aws` partition (as the SDKs do), so new regions work.
-pub(crate) fn default_url(region: &str, fips: bool, dual_stack: bool) -> Result<String, Error> {
+fn default_url(region: &str, fips: bool, dual_stack: bool) -> Result<String, Error> {
     if !is_host_label(region) {
-        return Err(config_error(format!("region {region:?} is not a valid region name")));
+        return Err(Error::config(format!("region {region:?} is not a valid region name")));
     }
     let p = partition(region);
     let (prefix, suffix) = match (fips, dual_stack) {
@@ -245,5 +277,37 @@ mod tests {
             assert_eq!(error.kind(), ErrorKind::Config, "{region:?}");
             assert!(error.to_string().contains("not a valid region name"), "{error}");
         }
+    }
+
+    #[test]
+    fn custom_endpoints() {
+        let resolve = |custom, fips, dual| {
+            resolve("us-gov-west-1", custom, fips, dual).map(|url| url.to_string())
+        };
+        assert_eq!(
+            resolve(None, false, false).unwrap(),
+            "https://states.us-gov-west-1.amazonaws.com/"
+        );
+        assert_eq!(
+            resolve(None, true, false).unwrap(),
+            "https://states.us-gov-west-1.amazonaws.com/"
+        );
+        assert_eq!(
+            resolve(None, false, true).unwrap(),
+            "https://states-fips.us-gov-west-1.api.aws/"
+        );
+        let custom = Some("http://127.0.0.1:9");
+        assert_eq!(resolve(custom, false, false).unwrap(), "http://127.0.0.1:9/");
+        for (fips, dual, what) in [(true, false, "FIPS"), (false, true, "dual-stack")] {
+            let error = resolve(custom, fips, dual).unwrap_err();
+            assert_eq!(error.kind(), ErrorKind::Config);
+            assert!(error.to_string().contains(what), "{error}");
+        }
+        for bad in ["not a url", "ftp://host/"] {
+            let error = resolve(Some(bad), false, false).unwrap_err();
+            assert_eq!(error.kind(), ErrorKind::Config, "{bad}");
+        }
+        let error = super::resolve("us east", None, false, false).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Config);
     }
 }

@@ -3,9 +3,10 @@
 //! id, HTTP status).
 //!
 //! Nothing here prints payloads: a body excerpt is kept only for error
-//! responses, never for a successful body that failed to decode.
+//! responses, never for a successful body that failed to decode. Which codes
+//! are retried is [`crate::retry`]'s concern, not this module's.
 
-use crate::types::service_enum;
+use crate::service_enum::service_enum;
 use std::fmt;
 
 /// What went wrong, broadly. Match on this; details are on [`Error`].
@@ -101,19 +102,22 @@ service_enum! {
         KmsThrottlingException = "KmsThrottlingException",
         /// The caller lacks permission.
         AccessDeniedException = "AccessDeniedException",
-        /// The request was throttled.
+        /// The request rate is over the account's API quota (Step Functions
+        /// throttles with this code and HTTP 400).
         ThrottlingException = "ThrottlingException",
-        /// The request was throttled.
+        /// The request rate is too high (the Query-protocol services' code).
         Throttling = "Throttling",
-        /// Too many requests.
+        /// Too many requests in a short time (API Gateway, Lambda and others).
         TooManyRequestsException = "TooManyRequestsException",
-        /// The request was throttled.
+        /// The account's request rate for the API is exceeded (EC2's code).
         RequestLimitExceeded = "RequestLimitExceeded",
-        /// The request was throttled.
+        /// The request was throttled (a code some services use instead of
+        /// `ThrottlingException`).
         ThrottledException = "ThrottledException",
-        /// The request was throttled.
+        /// The request was throttled by a front end before the service saw it.
         RequestThrottledException = "RequestThrottledException",
-        /// The request was throttled.
+        /// The request was throttled (the short form of
+        /// `RequestThrottledException`, sent by some front ends).
         RequestThrottled = "RequestThrottled",
         /// Provisioned throughput was exceeded.
         ProvisionedThroughputExceededException = "ProvisionedThroughputExceededException",
@@ -135,7 +139,8 @@ service_enum! {
         RequestExpired = "RequestExpired",
         /// The session token has expired.
         ExpiredTokenException = "ExpiredTokenException",
-        /// The security token is invalid.
+        /// The request's signature is missing a part (a header, the date or
+        /// the credential scope).
         IncompleteSignature = "IncompleteSignature",
         /// The security token is not valid.
         InvalidClientTokenId = "InvalidClientTokenId",
@@ -153,27 +158,6 @@ service_enum! {
         RequestTimeout = "RequestTimeout",
         /// The request timed out on the server.
         RequestTimeoutException = "RequestTimeoutException",
-    }
-}
-
-impl ErrorCode {
-    /// Whether the code says the caller is being throttled.
-    pub fn is_throttling(&self) -> bool {
-        matches!(
-            self,
-            Self::ThrottlingException
-                | Self::Throttling
-                | Self::ThrottledException
-                | Self::RequestThrottledException
-                | Self::RequestThrottled
-                | Self::TooManyRequestsException
-                | Self::ProvisionedThroughputExceededException
-                | Self::RequestLimitExceeded
-                | Self::BandwidthLimitExceeded
-                | Self::LimitExceededException
-                | Self::SlowDown
-                | Self::KmsThrottlingException
-        )
     }
 }
 
@@ -280,6 +264,11 @@ impl Error {
 
     pub(crate) fn decode(status: u16, excerpt: Option<String>, reason: impl Into<String>) -> Self {
         Self::new(ErrorKind::Decode, Detail::Decode { status, excerpt, reason: reason.into() })
+    }
+
+    /// An [`ErrorKind::Config`] error: a setting is missing or unusable.
+    pub(crate) fn config(message: impl Into<String>) -> Self {
+        Self::with_message(ErrorKind::Config, message)
     }
 
     pub(crate) fn with_message(kind: ErrorKind, message: impl Into<String>) -> Self {

@@ -15,7 +15,7 @@
 
 use crate::error::ErrorKind;
 use crate::operations::*;
-use crate::wire::{decode_error, decode_output};
+use crate::response::{decode_error, decode_output};
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::test_runner::{RngAlgorithm, RngSeed, TestCaseError, TestRunner};

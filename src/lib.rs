@@ -76,11 +76,16 @@ mod endpoint;
 mod error;
 #[cfg(test)]
 mod fuzz_tests;
+mod http;
 mod operation;
 pub mod operations;
 mod paginate;
 mod profile;
+mod random;
+mod response;
 mod retry;
+mod service_enum;
+mod sign;
 mod transport;
 pub mod types;
 mod wire;

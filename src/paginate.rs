@@ -11,6 +11,9 @@ use futures::future::BoxFuture;
 use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 use std::fmt;
 
+/// The model's `PageSize` maximum: the most items a page may hold.
+pub(crate) const PAGE_SIZE_MAX: i32 = 1000;
+
 /// An operation whose output comes in pages linked by `nextToken`.
 pub trait Paginated: Operation {
     /// One element of a page (a Map Run, an execution, a history event).
@@ -114,7 +117,11 @@ impl<O: Paginated> RequestBuilder<O> {
 }
 
 impl<O: Paginated> Paginator<O> {
-    /// Items per page (`maxResults`), 1 to 1000; the service's default if unset.
+    /// Items per page (`maxResults`), 1 to 1000; the service's default if
+    /// unset. A size outside that range ends the stream with an
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error
+    /// before anything is sent (0, which the service reads as its default, is
+    /// refused too: leave the size unset for that).
     pub fn page_size(mut self, size: i32) -> Self {
         self.page_size = Some(size);
         self
@@ -134,10 +141,10 @@ impl<O: Paginated> Paginator<O> {
     pub fn pages(self) -> impl Stream<Item = Result<O::Output, Error>> + Send + Unpin + 'static {
         let Paginator { client, mut input, page_size, prefetch } = self;
         let start = match page_size {
-            Some(size) if !(1..=1000).contains(&size) => State::Failed(
+            Some(size) if !(1..=PAGE_SIZE_MAX).contains(&size) => State::Failed(
                 Error::invalid_input(
                     "maxResults",
-                    format!("page size must be 1 to 1000, got {size}"),
+                    format!("page size must be 1 to {PAGE_SIZE_MAX}, got {size}"),
                 )
                 .for_operation(O::NAME),
             ),

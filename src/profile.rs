@@ -17,7 +17,6 @@
 //!   Other sections are ignored. Repeated sections merge, the last value of a
 //!   property wins, and the credentials file wins over the config file.
 
-use crate::config::config_error;
 use crate::error::Error;
 use std::collections::HashMap;
 
@@ -63,7 +62,7 @@ impl ProfileSet {
         kind: FileKind,
     ) -> Result<(), Error> {
         let sections = parse(text).map_err(|(line, message)| {
-            config_error(format!("cannot parse {path}, line {line}: {message}"))
+            Error::config(format!("cannot parse {path}, line {line}: {message}"))
         })?;
         let has_profile_default =
             sections.iter().any(|(header, _)| section_key(header) == (Some("profile"), "default"));

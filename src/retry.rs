@@ -1,13 +1,15 @@
 //! The standard AWS retry mode, in the form the AWS SDKs adopt by default in
-//! November 2026: which failures are retried, the backoff between attempts,
-//! the client-wide retry quota, and the clock-skew correction.
+//! November 2026: the classification of every error code (throttling,
+//! transient, clock skew), the backoff between attempts and the client-wide
+//! retry quota.
 //!
 //! The loop that applies them is in [`crate::transport`]; everything here is
-//! arithmetic and small pieces of shared state, unit-tested below.
+//! arithmetic and small pieces of shared state, unit-tested below. It sends
+//! nothing and signs nothing.
 
 use crate::error::{Error, ErrorCode, ErrorKind};
-use std::sync::atomic::{AtomicI64, AtomicU32, AtomicU64, Ordering};
-use std::time::{Duration, SystemTime};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
 
 /// Attempts per call unless configured: one try and two retries.
 pub(crate) const DEFAULT_MAX_ATTEMPTS: u32 = 3;
@@ -21,8 +23,6 @@ pub(crate) const RETRY_COST: u32 = 14;
 pub(crate) const NO_RETRY_INCREMENT: u32 = 1;
 /// How far above the computed backoff `x-amz-retry-after` may push a delay.
 pub(crate) const MAX_RETRY_AFTER_EXTRA: Duration = Duration::from_secs(5);
-/// A server clock further than this from ours explains a signature error.
-pub(crate) const SKEW_THRESHOLD: Duration = Duration::from_secs(4 * 60);
 
 /// The timing of retries: the backoff bases and their cap.
 ///
@@ -180,6 +180,35 @@ impl RetryClass {
     }
 }
 
+impl ErrorCode {
+    /// Whether the code says the caller is being throttled (the list of the
+    /// AWS SDKs' standard retry mode; see [`RetryConfig`]).
+    ///
+    /// ```
+    /// use sfn_lite::ErrorCode;
+    ///
+    /// assert!(ErrorCode::ThrottlingException.is_throttling());
+    /// assert!(!ErrorCode::ExecutionDoesNotExist.is_throttling());
+    /// ```
+    pub fn is_throttling(&self) -> bool {
+        matches!(
+            self,
+            Self::ThrottlingException
+                | Self::Throttling
+                | Self::ThrottledException
+                | Self::RequestThrottledException
+                | Self::RequestThrottled
+                | Self::TooManyRequestsException
+                | Self::ProvisionedThroughputExceededException
+                | Self::RequestLimitExceeded
+                | Self::BandwidthLimitExceeded
+                | Self::LimitExceededException
+                | Self::SlowDown
+                | Self::KmsThrottlingException
+        )
+    }
+}
+
 fn is_transient_code(code: &ErrorCode) -> bool {
     matches!(
         code,
@@ -267,133 +296,6 @@ impl RetryQuota {
     pub(crate) fn available(&self) -> u32 {
         self.0.load(Ordering::Acquire)
     }
-}
-
-/// The jitter source: xorshift64*, seeded from the standard library's
-/// per-process random hash keys and the time. Only there to spread retries
-/// of many clients apart; not for anything secret.
-#[derive(Debug)]
-pub(crate) struct Jitter(AtomicU64);
-
-impl Default for Jitter {
-    fn default() -> Self {
-        use std::hash::{BuildHasher, Hasher};
-        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default();
-        hasher.write_u128(nanos.as_nanos());
-        Self::seeded(hasher.finish())
-    }
-}
-
-impl Jitter {
-    /// A source with a fixed seed (0 is replaced, as xorshift stays at 0).
-    pub(crate) fn seeded(seed: u64) -> Self {
-        Self(AtomicU64::new(if seed == 0 { 0x9E37_79B9_7F4A_7C15 } else { seed }))
-    }
-
-    /// A number in `[0, 1)`.
-    pub(crate) fn next(&self) -> f64 {
-        let step = |mut x: u64| {
-            x ^= x >> 12;
-            x ^= x << 25;
-            x ^= x >> 27;
-            x
-        };
-        // The closure always returns `Some`; `unwrap_or_else` just names the
-        // value the update saw either way.
-        let previous = self
-            .0
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |x| Some(step(x)))
-            .unwrap_or_else(|x| x);
-        let out = step(previous).wrapping_mul(0x2545_F491_4F6C_DD1D);
-        // The top 53 bits fill an f64 mantissa exactly.
-        (out >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-/// The offset between the service's clock and ours, learnt from the `Date`
-/// of a response that refused our signature; signing times add it.
-#[derive(Debug, Default)]
-pub(crate) struct ClockSkew {
-    millis: AtomicI64,
-}
-
-impl ClockSkew {
-    /// Now, by the service's clock as far as we know it.
-    pub(crate) fn now(&self) -> SystemTime {
-        let skew = self.millis.load(Ordering::Relaxed);
-        let now = SystemTime::now();
-        let shifted = if skew >= 0 {
-            now.checked_add(Duration::from_millis(skew.unsigned_abs()))
-        } else {
-            now.checked_sub(Duration::from_millis(skew.unsigned_abs()))
-        };
-        shifted.unwrap_or(now)
-    }
-
-    /// Learns the offset from a response's `Date` (Unix seconds), received
-    /// at `local` (Unix milliseconds by our clock). `true` when the server's
-    /// clock was more than [`SKEW_THRESHOLD`] from our corrected one, so the
-    /// new offset is worth a retry.
-    pub(crate) fn adjust(&self, server_secs: i64, local_millis: i64) -> bool {
-        let server_millis = server_secs.saturating_mul(1000);
-        let skew = server_millis.saturating_sub(local_millis);
-        let current = self.millis.load(Ordering::Relaxed);
-        if skew.saturating_sub(current).unsigned_abs() <= SKEW_THRESHOLD.as_millis() as u64 {
-            return false;
-        }
-        self.millis.store(skew, Ordering::Relaxed);
-        true
-    }
-
-    /// The offset, in milliseconds.
-    #[cfg(test)]
-    pub(crate) fn millis(&self) -> i64 {
-        self.millis.load(Ordering::Relaxed)
-    }
-}
-
-/// Our clock, in Unix milliseconds.
-pub(crate) fn unix_millis_now() -> i64 {
-    match SystemTime::now().duration_since(SystemTime::UNIX_EPOCH) {
-        Ok(d) => i64::try_from(d.as_millis()).unwrap_or(i64::MAX),
-        Err(e) => i64::try_from(e.duration().as_millis()).map_or(i64::MIN, |m| -m),
-    }
-}
-
-/// Parses an HTTP `Date` in the IMF-fixdate form every server must send
-/// (`Sun, 06 Nov 1994 08:49:37 GMT`) into Unix seconds. The obsolete forms
-/// are not accepted; a skew correction then just does not happen.
-pub(crate) fn parse_http_date(value: &str) -> Option<i64> {
-    use time::{Date, Month, Time};
-    let (_weekday, rest) = value.trim().split_once(", ")?;
-    let mut parts = rest.split(' ');
-    let day: u8 = parts.next()?.parse().ok()?;
-    let month = match parts.next()? {
-        "Jan" => Month::January,
-        "Feb" => Month::February,
-        "Mar" => Month::March,
-        "Apr" => Month::April,
-        "May" => Month::May,
-        "Jun" => Month::June,
-        "Jul" => Month::July,
-        "Aug" => Month::August,
-        "Sep" => Month::September,
-        "Oct" => Month::October,
-        "Nov" => Month::November,
-        "Dec" => Month::December,
-        _ => return None,
-    };
-    let year: i32 = parts.next()?.parse().ok()?;
-    let mut hms = parts.next()?.split(':');
-    let mut field = || -> Option<u8> { hms.next()?.parse().ok() };
-    let (hour, minute, second) = (field()?, field()?, field()?);
-    if hms.next().is_some() || parts.next()? != "GMT" || parts.next().is_some() {
-        return None;
-    }
-    let date = Date::from_calendar_date(year, month, day).ok()?;
-    let time = Time::from_hms(hour, minute, second).ok()?;
-    Some(date.with_time(time).assume_utc().unix_timestamp())
 }
 
 #[cfg(test)]
@@ -499,26 +401,6 @@ mod tests {
         assert_eq!(n, 500 / 5);
     }
 
-    #[test]
-    fn jitter_is_uniform_enough_and_seedable() {
-        let jitter = Jitter::seeded(42);
-        let draws: Vec<f64> = (0..10_000).map(|_| jitter.next()).collect();
-        assert!(draws.iter().all(|x| (0.0..1.0).contains(x)));
-        let mean = draws.iter().sum::<f64>() / draws.len() as f64;
-        assert!((mean - 0.5).abs() < 0.02, "mean {mean}");
-        for decile in 0..10 {
-            let lo = f64::from(decile) / 10.0;
-            let n = draws.iter().filter(|x| (lo..lo + 0.1).contains(*x)).count();
-            assert!((800..1200).contains(&n), "decile {decile}: {n}");
-        }
-        let again = Jitter::seeded(42);
-        assert_eq!(again.next(), draws[0]);
-        let zero = Jitter::seeded(0);
-        assert!((0..10).any(|_| zero.next() > 0.0), "a zero seed still moves");
-        // Two default sources do not start alike.
-        assert_ne!(Jitter::default().next(), Jitter::default().next());
-    }
-
     fn service(code: &str, status: u16) -> Error {
         Error::service(ServiceError {
             code: ErrorCode::from(code.to_owned()),
@@ -589,55 +471,5 @@ mod tests {
             assert!(is_skew_code(&ErrorCode::from(code.to_owned())), "{code}");
         }
         assert!(!is_skew_code(&ErrorCode::ThrottlingException));
-    }
-
-    #[test]
-    fn http_dates_parse_in_imf_fixdate_form_only() {
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777));
-        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
-        assert_eq!(parse_http_date("Tue, 29 Feb 2028 23:59:59 GMT"), Some(1_835_481_599));
-        for bad in [
-            "",
-            "Sunday, 06-Nov-94 08:49:37 GMT",
-            "Sun Nov  6 08:49:37 1994",
-            "Sun, 06 Nov 1994 08:49:37 UTC",
-            "Sun, 06 Nov 1994 08:49:37",
-            "Sun, 06 Nov 1994 08:49:37 GMT extra",
-            "Sun, 31 Nov 1994 08:49:37 GMT",
-            "Sun, 06 Now 1994 08:49:37 GMT",
-            "Sun, 06 Nov 1994 24:00:00 GMT",
-            "Sun, 06 Nov 1994 08:49 GMT",
-            "Sun, 06 Nov 1994 08:49:37:01 GMT",
-            "Sun, 06 Nov 99999999999 08:49:37 GMT",
-            "Sun, -6 Nov 1994 08:49:37 GMT",
-        ] {
-            assert_eq!(parse_http_date(bad), None, "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn skew_is_learnt_only_when_far_off() {
-        let skew = ClockSkew::default();
-        let local = 1_800_000_000_000;
-        // Within 4 minutes: a signature error is not the clock's fault.
-        assert!(!skew.adjust(1_800_000_000 + 239, local));
-        assert_eq!(skew.millis(), 0);
-        // 15 minutes ahead: learnt.
-        assert!(skew.adjust(1_800_000_000 + 900, local));
-        assert_eq!(skew.millis(), 900_000);
-        let ahead = skew.now().duration_since(SystemTime::now()).unwrap_or_default();
-        assert!(ahead > Duration::from_secs(899) && ahead <= Duration::from_secs(900), "{ahead:?}");
-        // Learnt already: the same answer again is no reason for a retry.
-        assert!(!skew.adjust(1_800_000_000 + 901, local));
-        // Behind works too.
-        assert!(skew.adjust(1_800_000_000 - 600, local));
-        assert_eq!(skew.millis(), -600_000);
-        let behind = SystemTime::now().duration_since(skew.now()).unwrap_or_default();
-        assert!(behind >= Duration::from_secs(599), "{behind:?}");
-        // Absurd dates neither overflow nor panic.
-        assert!(skew.adjust(i64::MAX, local));
-        let _ = skew.now();
-        assert!(skew.adjust(i64::MIN, local));
-        let _ = skew.now();
     }
 }

@@ -8,18 +8,14 @@
 use crate::credentials::CredentialsCache;
 use crate::error::{Error, ErrorKind};
 use crate::operation::Operation;
-use crate::retry::{self, ClockSkew, Jitter, RetryClass, RetryConfig, RetryQuota};
-use crate::wire;
-use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
-use aws_sigv4::sign::v4::SigningParams;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use crate::random;
+use crate::response;
+use crate::retry::{self, RetryClass, RetryConfig, RetryQuota};
+use crate::sign::{self, Signer};
+use reqwest::header::HeaderMap;
 use std::future::Future;
 use std::time::Duration;
 use tokio::time::Instant;
-
-const CONTENT_TYPE: &str = "application/x-amz-json-1.0";
-const SIGNING_NAME: &str = "states";
-const USER_AGENT: &str = concat!("sfn-lite/", env!("CARGO_PKG_VERSION"));
 
 /// How hard a call tries: attempts, backoff timing and timeouts, resolved
 /// when the client is built.
@@ -32,19 +28,14 @@ pub(crate) struct Policy {
 }
 
 /// Everything a request needs, resolved once when the client is built, and
-/// the state retries share across calls (quota, jitter, clock skew).
+/// the state retries share across calls (quota, and the signer's clock).
 #[derive(Debug)]
 pub(crate) struct Transport {
-    pub(crate) http: reqwest::Client,
-    pub(crate) endpoint: reqwest::Url,
-    pub(crate) region: String,
-    pub(crate) credentials: CredentialsCache,
-    pub(crate) policy: Policy,
-    /// `host[:port]` as sent in the Host header and signed.
-    host: String,
+    http: reqwest::Client,
+    signer: Signer,
+    credentials: CredentialsCache,
+    policy: Policy,
     quota: RetryQuota,
-    jitter: Jitter,
-    skew: ClockSkew,
 }
 
 /// The head of a response, read before its body.
@@ -82,32 +73,21 @@ impl Failure {
 impl Transport {
     pub(crate) fn new(
         http: reqwest::Client,
-        endpoint: reqwest::Url,
-        region: String,
+        signer: Signer,
         credentials: CredentialsCache,
         policy: Policy,
-    ) -> Result<Self, Error> {
-        let host = match (endpoint.host_str(), endpoint.port()) {
-            (Some(h), Some(p)) => format!("{h}:{p}"),
-            (Some(h), None) => h.to_owned(),
-            (None, _) => {
-                return Err(Error::with_message(
-                    ErrorKind::Config,
-                    format!("endpoint {endpoint} has no host"),
-                ));
-            }
-        };
-        Ok(Self {
-            http,
-            endpoint,
-            region,
-            credentials,
-            policy,
-            host,
-            quota: RetryQuota::default(),
-            jitter: Jitter::default(),
-            skew: ClockSkew::default(),
-        })
+    ) -> Self {
+        Self { http, signer, credentials, policy, quota: RetryQuota::default() }
+    }
+
+    /// The endpoint requests go to.
+    pub(crate) fn endpoint(&self) -> &reqwest::Url {
+        self.signer.endpoint()
+    }
+
+    /// The region requests are signed for.
+    pub(crate) fn region(&self) -> &str {
+        self.signer.region()
     }
 
     /// Sends one operation, retrying as the policy allows, and decodes its
@@ -141,7 +121,7 @@ impl Transport {
             };
             let Failure { error, class, retry_after, server_date } = failure;
             if let Some((server, local)) = server_date {
-                if !skew_corrected && self.skew.adjust(server, local) {
+                if !skew_corrected && self.signer.clock().adjust(server, local) {
                     skew_corrected = true;
                     tracing::debug!(
                         operation = O::NAME,
@@ -157,7 +137,7 @@ impl Transport {
                 return fail(error);
             }
             let wait = retry::delay(
-                retry::backoff(&self.policy.retry, class, retries, self.jitter.next()),
+                retry::backoff(&self.policy.retry, class, retries, random::unit()),
                 retry_after,
             );
             if deadline.is_some_and(|d| Instant::now().checked_add(wait).is_none_or(|at| at >= d)) {
@@ -195,7 +175,8 @@ impl Transport {
             .map_err(Failure::fatal)?;
         // Error replies may echo the token: it is redacted from them.
         let session_token = headers.get("x-amz-security-token").cloned();
-        let request = self.http.post(self.endpoint.clone()).headers(headers).body(body.clone());
+        let request =
+            self.http.post(self.signer.endpoint().clone()).headers(headers).body(body.clone());
         let exchange = async {
             let response = request.send().await.map_err(transport_failure)?;
             let headers = response.headers();
@@ -211,8 +192,8 @@ impl Transport {
                     .and_then(retry::parse_retry_after),
                 date: header_str(headers, "date")
                     .filter(|_| failed)
-                    .and_then(retry::parse_http_date)
-                    .map(|date| (date, retry::unix_millis_now())),
+                    .and_then(sign::parse_http_date)
+                    .map(|date| (date, sign::unix_millis_now())),
             };
             let bytes = response.bytes().await.map_err(transport_failure)?;
             Ok::<_, Failure>((answer, bytes))
@@ -227,10 +208,11 @@ impl Transport {
         );
 
         if (200..300).contains(&status) {
-            return wire::decode_output(status, &bytes).map_err(Failure::fatal);
+            return response::decode_output(status, &bytes).map_err(Failure::fatal);
         }
         let secret = session_token.as_ref().and_then(|t| t.to_str().ok());
-        let error = wire::decode_error(status, error_type.as_deref(), request_id, &bytes, secret);
+        let error =
+            response::decode_error(status, error_type.as_deref(), request_id, &bytes, secret);
         let class = RetryClass::of_response(&error);
         let server_date = date.filter(|_| error.code().is_some_and(retry::is_skew_code));
         Err(Failure { error, class, retry_after, server_date })
@@ -270,49 +252,10 @@ impl Transport {
         )
     }
 
-    /// The request headers, signed with SigV4 at the current time.
+    /// The request headers, signed with fresh credentials from the cache.
     async fn signed_headers(&self, target: &str, body: &[u8]) -> Result<HeaderMap, Error> {
         let credentials = self.credentials.get().await?;
-        let identity = credentials.into();
-        let params = SigningParams::builder()
-            .identity(&identity)
-            .region(&self.region)
-            .name(SIGNING_NAME)
-            .time(self.skew.now())
-            .settings(SigningSettings::default())
-            .build()
-            .map_err(|e| {
-                Error::with_message(ErrorKind::Credentials, "cannot sign").with_source(e)
-            })?;
-        let unsigned = [
-            ("content-type", CONTENT_TYPE),
-            ("host", self.host.as_str()),
-            ("x-amz-target", target),
-        ];
-        let signable = SignableRequest::new(
-            "POST",
-            self.endpoint.as_str(),
-            unsigned.iter().copied(),
-            SignableBody::Bytes(body),
-        )
-        .map_err(|e| Error::with_message(ErrorKind::Config, "cannot sign").with_source(e))?;
-        let (instructions, _signature) = sign(signable, &params.into())
-            .map_err(|e| Error::with_message(ErrorKind::Credentials, "cannot sign").with_source(e))?
-            .into_parts();
-
-        let mut headers = HeaderMap::with_capacity(8);
-        headers.insert(reqwest::header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
-        headers.insert(reqwest::header::USER_AGENT, HeaderValue::from_static(USER_AGENT));
-        headers.insert(HeaderName::from_static("x-amz-target"), header_value(target)?);
-        for (name, value) in instructions.headers() {
-            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|e| {
-                Error::with_message(ErrorKind::Credentials, "bad signing header").with_source(e)
-            })?;
-            let mut value = header_value(value)?;
-            value.set_sensitive(true);
-            headers.insert(name, value);
-        }
-        Ok(headers)
+        self.signer.headers(credentials, target, body)
     }
 }
 
@@ -321,13 +264,6 @@ fn concat_target(name: &str) -> String {
     t.push_str("AWSStepFunctions.");
     t.push_str(name);
     t
-}
-
-fn header_value(v: &str) -> Result<HeaderValue, Error> {
-    HeaderValue::from_str(v).map_err(|e| {
-        Error::with_message(ErrorKind::Credentials, "a signed header is not a valid HTTP value")
-            .with_source(e)
-    })
 }
 
 fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {

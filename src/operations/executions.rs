@@ -1,8 +1,14 @@
-//! Execution operations: DescribeExecution, ListExecutions.
+//! Execution operations: StartExecution, DescribeExecution, ListExecutions,
+//! StopExecution, RedriveExecution.
 
+use super::validate::{
+    self as check, ARN_MAX, CAUSE_MAX, ERROR_MAX, EXECUTION_INPUT_MAX,
+    LIST_EXECUTIONS_PAGE_TOKEN_MAX, LONG_ARN_MAX, NAME_MAX, PAGE_SIZE_MAX, TRACE_HEADER_MAX,
+};
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed, check};
+use crate::operation::{Operation, Sealed};
+use crate::random;
 use crate::types::{
     CloudWatchEventsExecutionDataDetails, ExecutionRedriveFilter, ExecutionRedriveStatus,
     ExecutionStatus, IncludedData, Sensitive,
@@ -10,11 +16,6 @@ use crate::types::{
 use crate::wire;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
-
-use super::{ARN_MAX, LONG_ARN_MAX, PAGE_SIZE_MAX};
-
-/// The model's `ListExecutionsPageToken` maximum length.
-const LIST_EXECUTIONS_PAGE_TOKEN_MAX: usize = 3096;
 
 /// Input of `DescribeExecution`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -303,3 +304,248 @@ crate::client::setters!(ListExecutionsInput {
 });
 
 crate::paginate::paginated!(ListExecutionsInput => ListExecutionsOutput, executions: ExecutionListItem);
+
+/// Input of `StartExecution`.
+///
+/// For a Standard workflow the call is idempotent per `name` and `input`:
+/// while an execution with the same name and input is running, starting it
+/// again returns that execution instead of a second one. Set `name` whenever
+/// the call may be retried; see [`Client::start_execution`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct StartExecutionInput {
+    /// The state machine (or a version or alias of it) to run.
+    pub state_machine_arn: String,
+    /// The execution's name, 1 to 80 characters, unique for 90 days; the
+    /// service generates one when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The execution's input, a JSON text (`"{}"` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<Sensitive<String>>,
+    /// An AWS X-Ray trace header, up to 256 ASCII characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace_header: Option<String>,
+}
+
+impl StartExecutionInput {
+    /// An input that runs the state machine with default name and input.
+    pub fn new(state_machine_arn: impl Into<String>) -> Self {
+        Self { state_machine_arn: state_machine_arn.into(), ..Self::default() }
+    }
+}
+
+/// Output of `StartExecution`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct StartExecutionOutput {
+    /// The execution.
+    #[serde(default)]
+    pub execution_arn: String,
+    /// When it started.
+    #[serde(with = "wire::timestamp", default = "wire::epoch")]
+    pub start_date: OffsetDateTime,
+}
+
+impl Sealed for StartExecutionInput {}
+impl Operation for StartExecutionInput {
+    const NAME: &'static str = "StartExecution";
+    type Output = StartExecutionOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::required("stateMachineArn", &self.state_machine_arn, 1, ARN_MAX)?;
+        check::optional("name", self.name.as_deref(), 1, NAME_MAX)?;
+        check::optional(
+            "input",
+            self.input.as_ref().map(Sensitive::as_str),
+            0,
+            EXECUTION_INPUT_MAX,
+        )?;
+        check::optional("traceHeader", self.trace_header.as_deref(), 0, TRACE_HEADER_MAX)?;
+        if self.trace_header.as_deref().is_some_and(|h| !h.is_ascii()) {
+            return Err(Error::invalid_input("traceHeader", "must be ASCII"));
+        }
+        Ok(())
+    }
+}
+
+/// Input of `StopExecution`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct StopExecutionInput {
+    /// The execution to stop.
+    pub execution_arn: String,
+    /// An error code to record, up to 256 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Sensitive<String>>,
+    /// A longer explanation, up to 32768 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Sensitive<String>>,
+}
+
+impl StopExecutionInput {
+    /// An input that stops the execution without an error or cause.
+    pub fn new(execution_arn: impl Into<String>) -> Self {
+        Self { execution_arn: execution_arn.into(), ..Self::default() }
+    }
+}
+
+/// Output of `StopExecution`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct StopExecutionOutput {
+    /// When the execution stopped.
+    #[serde(with = "wire::timestamp", default = "wire::epoch")]
+    pub stop_date: OffsetDateTime,
+}
+
+impl Sealed for StopExecutionInput {}
+impl Operation for StopExecutionInput {
+    const NAME: &'static str = "StopExecution";
+    type Output = StopExecutionOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::required("executionArn", &self.execution_arn, 1, ARN_MAX)?;
+        check::optional("error", self.error.as_ref().map(Sensitive::as_str), 0, ERROR_MAX)?;
+        check::optional("cause", self.cause.as_ref().map(Sensitive::as_str), 0, CAUSE_MAX)
+    }
+}
+
+/// Input of `RedriveExecution`: restart a failed, aborted or timed-out
+/// Standard execution from its unsuccessful steps.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct RedriveExecutionInput {
+    /// The execution to redrive.
+    pub execution_arn: String,
+    /// Makes the call idempotent: 1 to 64 printable ASCII characters, no
+    /// spaces. [`RedriveExecutionInput::new`] fills in a fresh one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_token: Option<String>,
+}
+
+impl RedriveExecutionInput {
+    /// An input for the execution, with a freshly generated `client_token`,
+    /// so that resending this same input (a retry) redrives at most once.
+    pub fn new(execution_arn: impl Into<String>) -> Self {
+        Self { execution_arn: execution_arn.into(), client_token: Some(random::uuid_v4()) }
+    }
+}
+
+/// Output of `RedriveExecution`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct RedriveExecutionOutput {
+    /// When the execution was redriven.
+    #[serde(with = "wire::timestamp", default = "wire::epoch")]
+    pub redrive_date: OffsetDateTime,
+}
+
+impl Sealed for RedriveExecutionInput {}
+impl Operation for RedriveExecutionInput {
+    const NAME: &'static str = "RedriveExecution";
+    type Output = RedriveExecutionOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::required("executionArn", &self.execution_arn, 1, ARN_MAX)?;
+        check::client_token("clientToken", self.client_token.as_deref())
+    }
+}
+
+impl Client {
+    /// Starts an execution of a state machine (`StartExecution`).
+    ///
+    /// Idempotent per name and input for Standard workflows: while an
+    /// execution with the same `name` and `input` is running, the call
+    /// returns that execution's ARN and start date rather than starting
+    /// another. The same name with a different input, or once that execution
+    /// has closed, fails with
+    /// [`ErrorCode::ExecutionAlreadyExists`](crate::ErrorCode::ExecutionAlreadyExists).
+    /// Without a `name` the service picks a new one on every call, so a retry
+    /// after a lost response can start a duplicate: set a name when retrying.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+    /// let started = client
+    ///     .start_execution("arn:aws:states:us-east-1:123456789012:stateMachine:hello")
+    ///     .name("order-1234")
+    ///     .input(r#"{"order":1234}"#)
+    ///     .await?;
+    /// println!("{}", started.execution_arn);
+    /// # Ok(()) }
+    /// ```
+    pub fn start_execution(
+        &self,
+        state_machine_arn: impl Into<String>,
+    ) -> RequestBuilder<StartExecutionInput> {
+        self.request(StartExecutionInput::new(state_machine_arn))
+    }
+
+    /// Stops a running execution (`StopExecution`).
+    pub fn stop_execution(
+        &self,
+        execution_arn: impl Into<String>,
+    ) -> RequestBuilder<StopExecutionInput> {
+        self.request(StopExecutionInput::new(execution_arn))
+    }
+
+    /// Redrives a failed, aborted or timed-out execution (`RedriveExecution`).
+    /// A client token is generated for the request, so retries of it are safe.
+    pub fn redrive_execution(
+        &self,
+        execution_arn: impl Into<String>,
+    ) -> RequestBuilder<RedriveExecutionInput> {
+        self.request(RedriveExecutionInput::new(execution_arn))
+    }
+}
+
+crate::client::setters!(StartExecutionInput {
+    /// The execution's name; set it to make retries idempotent.
+    name: String;
+    /// The execution's input, a JSON text.
+    input: Sensitive<String>;
+    /// An AWS X-Ray trace header.
+    trace_header: String;
+});
+
+crate::client::setters!(StopExecutionInput {
+    /// An error code to record.
+    error: Sensitive<String>;
+    /// A longer explanation to record.
+    cause: Sensitive<String>;
+});
+
+crate::client::setters!(RedriveExecutionInput {
+    /// The idempotency token, replacing the generated one.
+    client_token: String;
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redrive_inputs_carry_a_fresh_valid_token() {
+        let a = RedriveExecutionInput::new("arn");
+        let b = RedriveExecutionInput::new("arn");
+        assert_ne!(a.client_token, b.client_token);
+        for input in [&a, &b] {
+            let token = input.client_token.as_deref().unwrap_or_default();
+            assert_eq!(token.len(), 36, "{token}");
+            assert!(input.validate().is_ok());
+        }
+    }
+
+    #[test]
+    fn stop_output_decodes_leniently() {
+        let stop: StopExecutionOutput =
+            serde_json::from_str("{}").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(stop.stop_date, OffsetDateTime::UNIX_EPOCH);
+    }
+}

@@ -1,12 +1,11 @@
 //! Execution history: GetExecutionHistory.
 
+use super::validate::{self as check, ARN_MAX, PAGE_SIZE_MAX, PAGE_TOKEN_MAX};
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed, check};
+use crate::operation::{Operation, Sealed};
 use crate::types::HistoryEvent;
 use serde::{Deserialize, Serialize};
-
-use super::{ARN_MAX, PAGE_SIZE_MAX, PAGE_TOKEN_MAX};
 
 /// Input of `GetExecutionHistory`: one page of an execution's events.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

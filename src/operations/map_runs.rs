@@ -1,14 +1,13 @@
 //! Map Run operations: ListMapRuns, DescribeMapRun, UpdateMapRun.
 
+use super::validate::{self as check, ARN_MAX, LONG_ARN_MAX, PAGE_SIZE_MAX, PAGE_TOKEN_MAX};
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed, check};
+use crate::operation::{Operation, Sealed};
 use crate::types::{MapRunExecutionCounts, MapRunItemCounts, MapRunStatus};
 use crate::wire;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
-
-use super::{ARN_MAX, LONG_ARN_MAX, PAGE_SIZE_MAX, PAGE_TOKEN_MAX};
 
 /// Input of `ListMapRuns`: the Map Runs an execution started.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -1,18 +1,20 @@
-//! State machine operations: DescribeStateMachine,
-//! DescribeStateMachineForExecution.
+//! State machine operations: CreateStateMachine, DescribeStateMachine,
+//! DescribeStateMachineForExecution, ListStateMachines, DeleteStateMachine.
 
+use super::validate::{
+    self as check, ARN_MAX, DEFINITION_MAX, NAME_MAX, PAGE_SIZE_MAX, PAGE_TOKEN_MAX,
+    VERSION_DESCRIPTION_MAX,
+};
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed, check};
+use crate::operation::{Operation, Sealed};
 use crate::types::{
     EncryptionConfiguration, IncludedData, LoggingConfiguration, Sensitive, StateMachineStatus,
-    StateMachineType, TracingConfiguration, VariableReferences,
+    StateMachineType, Tag, TracingConfiguration, VariableReferences,
 };
 use crate::wire;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
-
-use super::ARN_MAX;
 
 /// Input of `DescribeStateMachine`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -205,3 +207,317 @@ crate::client::setters!(DescribeStateMachineForExecutionInput {
     /// Whether to include the encrypted definition.
     included_data: IncludedData;
 });
+
+/// Input of `CreateStateMachine`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CreateStateMachineInput {
+    /// The state machine's name, 1 to 80 characters.
+    pub name: String,
+    /// Its Amazon States Language definition (JSON).
+    pub definition: Sensitive<String>,
+    /// The IAM role its executions run as.
+    pub role_arn: String,
+    /// Standard (the default) or Express.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<StateMachineType>,
+    /// Where and what to log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logging_configuration: Option<LoggingConfiguration>,
+    /// Tags to attach.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
+    /// X-Ray tracing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracing_configuration: Option<TracingConfiguration>,
+    /// Whether to publish a first version of the state machine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish: Option<bool>,
+    /// A description of the published version, up to 256 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_description: Option<Sensitive<String>>,
+    /// How its data is encrypted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encryption_configuration: Option<EncryptionConfiguration>,
+}
+
+impl CreateStateMachineInput {
+    /// An input for a state machine with this name, definition and role.
+    pub fn new(
+        name: impl Into<String>,
+        definition: impl Into<String>,
+        role_arn: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            definition: Sensitive::new(definition.into()),
+            role_arn: role_arn.into(),
+            ..Self::default()
+        }
+    }
+}
+
+/// Output of `CreateStateMachine`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CreateStateMachineOutput {
+    /// The new state machine.
+    #[serde(default)]
+    pub state_machine_arn: String,
+    /// When it was created.
+    #[serde(with = "wire::timestamp", default = "wire::epoch")]
+    pub creation_date: OffsetDateTime,
+    /// The version published with it, when `publish` was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_machine_version_arn: Option<String>,
+}
+
+impl Sealed for CreateStateMachineInput {}
+impl Operation for CreateStateMachineInput {
+    const NAME: &'static str = "CreateStateMachine";
+    type Output = CreateStateMachineOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::required("name", &self.name, 1, NAME_MAX)?;
+        check::required("definition", self.definition.as_str(), 1, DEFINITION_MAX)?;
+        check::required("roleArn", &self.role_arn, 1, ARN_MAX)?;
+        if let Some(logging) = &self.logging_configuration {
+            check::logging(logging)?;
+        }
+        if let Some(tags) = &self.tags {
+            check::tags(tags)?;
+        }
+        check::optional(
+            "versionDescription",
+            self.version_description.as_ref().map(Sensitive::as_str),
+            0,
+            VERSION_DESCRIPTION_MAX,
+        )?;
+        if let Some(encryption) = &self.encryption_configuration {
+            check::encryption(encryption)?;
+        }
+        Ok(())
+    }
+}
+
+/// Input of `DeleteStateMachine`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct DeleteStateMachineInput {
+    /// The state machine (or one of its versions or aliases) to delete.
+    pub state_machine_arn: String,
+}
+
+impl DeleteStateMachineInput {
+    /// An input for the state machine.
+    pub fn new(state_machine_arn: impl Into<String>) -> Self {
+        Self { state_machine_arn: state_machine_arn.into() }
+    }
+}
+
+/// Output of `DeleteStateMachine` (empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DeleteStateMachineOutput {}
+
+impl Sealed for DeleteStateMachineInput {}
+impl Operation for DeleteStateMachineInput {
+    const NAME: &'static str = "DeleteStateMachine";
+    type Output = DeleteStateMachineOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::required("stateMachineArn", &self.state_machine_arn, 1, ARN_MAX)
+    }
+}
+
+/// Input of `ListStateMachines`: the account's state machines in this region.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ListStateMachinesInput {
+    /// Page size, 0 to 1000 (0 means the service default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    /// The token of the page to fetch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl ListStateMachinesInput {
+    /// An input for the first page.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+/// Output of `ListStateMachines`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ListStateMachinesOutput {
+    /// The state machines on this page.
+    #[serde(default)]
+    pub state_machines: Vec<StateMachineListItem>,
+    /// The token of the next page, absent on the last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// A state machine, as listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct StateMachineListItem {
+    /// The state machine.
+    #[serde(default)]
+    pub state_machine_arn: String,
+    /// Its name.
+    #[serde(default)]
+    pub name: String,
+    /// Standard or Express.
+    #[serde(default, rename = "type")]
+    pub r#type: StateMachineType,
+    /// When it was created.
+    #[serde(with = "wire::timestamp", default = "wire::epoch")]
+    pub creation_date: OffsetDateTime,
+}
+
+impl Sealed for ListStateMachinesInput {}
+impl Operation for ListStateMachinesInput {
+    const NAME: &'static str = "ListStateMachines";
+    type Output = ListStateMachinesOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::range("maxResults", self.max_results, 0, PAGE_SIZE_MAX)?;
+        check::optional("nextToken", self.next_token.as_deref(), 1, PAGE_TOKEN_MAX)
+    }
+}
+
+impl Client {
+    /// Creates a state machine (`CreateStateMachine`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+    /// let definition = r#"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#;
+    /// let created = client
+    ///     .create_state_machine("hello", definition, "arn:aws:iam::123456789012:role/sfn")
+    ///     .tag("team", "data")
+    ///     .await?;
+    /// println!("{}", created.state_machine_arn);
+    /// # Ok(()) }
+    /// ```
+    pub fn create_state_machine(
+        &self,
+        name: impl Into<String>,
+        definition: impl Into<String>,
+        role_arn: impl Into<String>,
+    ) -> RequestBuilder<CreateStateMachineInput> {
+        self.request(CreateStateMachineInput::new(name, definition, role_arn))
+    }
+
+    /// Deletes a state machine (`DeleteStateMachine`). Running executions
+    /// finish first; the service deletes it asynchronously.
+    pub fn delete_state_machine(
+        &self,
+        state_machine_arn: impl Into<String>,
+    ) -> RequestBuilder<DeleteStateMachineInput> {
+        self.request(DeleteStateMachineInput::new(state_machine_arn))
+    }
+
+    /// Lists the state machines, a page at a time (`ListStateMachines`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+    /// let mut token = None;
+    /// loop {
+    ///     let mut request = client.list_state_machines().max_results(100);
+    ///     if let Some(t) = token {
+    ///         request = request.next_token(t);
+    ///     }
+    ///     let page = request.await?;
+    ///     for machine in &page.state_machines {
+    ///         println!("{} ({})", machine.name, machine.r#type);
+    ///     }
+    ///     token = page.next_token;
+    ///     if token.is_none() {
+    ///         break;
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list_state_machines(&self) -> RequestBuilder<ListStateMachinesInput> {
+        self.request(ListStateMachinesInput::new())
+    }
+}
+
+crate::client::setters!(CreateStateMachineInput {
+    /// Standard (the default) or Express.
+    r#type: StateMachineType;
+    /// Where and what to log.
+    logging_configuration: LoggingConfiguration;
+    /// X-Ray tracing.
+    tracing_configuration: TracingConfiguration;
+    /// The tags to attach, replacing any set before.
+    tags: Vec<Tag>;
+    /// Whether to publish a first version.
+    publish: bool;
+    /// A description of the published version.
+    version_description: Sensitive<String>;
+    /// How its data is encrypted.
+    encryption_configuration: EncryptionConfiguration;
+});
+
+impl RequestBuilder<CreateStateMachineInput> {
+    /// Adds one tag.
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.input.tags.get_or_insert_with(Vec::new).push(Tag::new(key, value));
+        self
+    }
+}
+
+crate::client::setters!(ListStateMachinesInput {
+    /// Page size, 0 to 1000.
+    max_results: i32;
+    /// The token of the page to fetch.
+    next_token: String;
+});
+
+crate::paginate::paginated!(ListStateMachinesInput => ListStateMachinesOutput, state_machines: StateMachineListItem);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_serialize_the_wire_names_and_omit_absent_members() {
+        let mut create = CreateStateMachineInput::new("n", "{}", "arn:role");
+        create.r#type = Some(StateMachineType::Express);
+        create.tags = Some(vec![Tag::new("k", "")]);
+        let json = serde_json::to_value(&create).unwrap_or_default();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "name": "n", "definition": "{}", "roleArn": "arn:role",
+                "type": "EXPRESS", "tags": [{"key": "k", "value": ""}]
+            })
+        );
+        let list = serde_json::to_string(&ListStateMachinesInput::new()).unwrap_or_default();
+        assert_eq!(list, "{}");
+    }
+
+    #[test]
+    fn outputs_decode_leniently_and_round_trip() {
+        let item: StateMachineListItem = serde_json::from_str(
+            r#"{"stateMachineArn":"arn","name":"n","type":"STANDARD","creationDate":1795621510.348,"extra":1}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(item.r#type, StateMachineType::Standard);
+        let back: StateMachineListItem =
+            serde_json::from_value(serde_json::to_value(&item).unwrap_or_default())
+                .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, item);
+    }
+}

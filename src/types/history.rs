@@ -27,7 +27,8 @@ mod details;
 
 pub use details::*;
 
-use crate::types::{Sensitive, service_enum};
+use crate::service_enum::service_enum;
+use crate::types::Sensitive;
 use crate::wire;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::ser::{Error as _, SerializeMap, Serializer};

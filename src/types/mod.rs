@@ -6,7 +6,6 @@ mod enums;
 pub mod history;
 mod sensitive;
 
-pub(crate) use enums::service_enum;
 pub use enums::{
     EncryptionType, ExecutionRedriveFilter, ExecutionRedriveStatus, ExecutionStatus, IncludedData,
     KmsKeyState, LogLevel, MapRunStatus, StateMachineStatus, StateMachineType,
