@@ -168,12 +168,13 @@ impl<O: Operation> RequestBuilder<O> {
 
 /// Declares the setters of an operation's optional members on its
 /// [`RequestBuilder`]: `member: Type;` gives `fn member(impl Into<Type>)`
-/// setting `Some(value)`.
+/// setting `Some(value)`. Each setter's doc links to the member's, the one
+/// place its meaning and limits are written.
 macro_rules! setters {
-    ($input:ty { $( $(#[doc = $doc:literal])* $member:ident: $ty:ty; )* }) => {
+    ($input:ident { $( $member:ident: $ty:ty; )* }) => {
         impl $crate::client::RequestBuilder<$input> {
             $(
-                $(#[doc = $doc])*
+                #[doc = concat!("Sets [`", stringify!($input), "::", stringify!($member), "`].")]
                 pub fn $member(mut self, value: impl Into<$ty>) -> Self {
                     self.input.$member = Some(value.into());
                     self

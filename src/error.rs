@@ -173,6 +173,9 @@ pub struct ServiceError {
     pub request_id: Option<String>,
     /// The HTTP status.
     pub status: u16,
+    /// The start of the body, when it was not a JSON error (an HTML page
+    /// from a proxy); [`Error::body_excerpt`] gives it.
+    pub(crate) excerpt: Option<String>,
 }
 
 /// The error of every fallible call in this crate.
@@ -211,20 +214,8 @@ enum Detail {
     Message { kind: ErrorKind, message: String },
     #[error("{0}")]
     Service(ServiceError),
-    #[error("cannot decode the HTTP {status} response: {reason}{}", ExcerptSuffix(excerpt))]
-    Decode { status: u16, excerpt: Option<String>, reason: String },
-}
-
-/// `; body starts "..."` when there is an excerpt.
-struct ExcerptSuffix<'a>(&'a Option<String>);
-
-impl fmt::Display for ExcerptSuffix<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(x) => write!(f, "; body starts {x:?}"),
-            None => Ok(()),
-        }
-    }
+    #[error("cannot decode the HTTP {status} response: {reason}")]
+    Decode { status: u16, reason: String },
 }
 
 impl fmt::Display for ServiceError {
@@ -232,6 +223,9 @@ impl fmt::Display for ServiceError {
         match self.code.as_str() {
             "" => write!(f, "unknown error (HTTP {})", self.status)?,
             code => write!(f, "{code} (HTTP {})", self.status)?,
+        }
+        if let Some(x) = &self.excerpt {
+            write!(f, "; the body is not JSON and starts {x:?}")?;
         }
         if let Some(m) = &self.message {
             write!(f, ": {m}")?;
@@ -262,8 +256,10 @@ impl Error {
         Self::new(ErrorKind::Service, Detail::Service(err))
     }
 
-    pub(crate) fn decode(status: u16, excerpt: Option<String>, reason: impl Into<String>) -> Self {
-        Self::new(ErrorKind::Decode, Detail::Decode { status, excerpt, reason: reason.into() })
+    /// A successful response that did not decode; no excerpt, as its body
+    /// carries customer data.
+    pub(crate) fn decode(status: u16, reason: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Decode, Detail::Decode { status, reason: reason.into() })
     }
 
     /// An [`ErrorKind::Config`] error: a setting is missing or unusable.
@@ -342,15 +338,13 @@ impl Error {
         }
     }
 
-    /// The start of an error response body that could not be decoded.
+    /// The start (200 characters) of an error response body that was not
+    /// JSON, such as a proxy's HTML page, with any session token redacted.
     ///
     /// Kept only for error responses (which carry no customer data); `None`
     /// when a successful response failed to decode.
     pub fn body_excerpt(&self) -> Option<&str> {
-        match &self.inner.detail {
-            Detail::Decode { excerpt, .. } => excerpt.as_deref(),
-            _ => None,
-        }
+        self.service_error().and_then(|e| e.excerpt.as_deref())
     }
 }
 
@@ -383,9 +377,7 @@ impl fmt::Debug for Error {
         match &self.inner.detail {
             Detail::Message { message, .. } => d.field("message", message),
             Detail::Service(e) => d.field("service_error", e),
-            Detail::Decode { status, excerpt, reason } => {
-                d.field("status", status).field("reason", reason).field("excerpt", excerpt)
-            }
+            Detail::Decode { status, reason } => d.field("status", status).field("reason", reason),
         };
         if let Some(source) = &self.inner.source {
             d.field("source", source);

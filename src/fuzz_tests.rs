@@ -5,8 +5,8 @@
 //! byte level (flips, inserts, deletes, truncation).
 //!
 //! The properties: a decoder never panics; `decode_output` gives `Ok` or a
-//! `Decode` error without a body excerpt; `decode_error` gives a `Service`
-//! or `Decode` error; and every `Ok` output re-encodes and decodes back to
+//! `Decode` error without a body excerpt; `decode_error` always gives a
+//! `Service` error, with an excerpt exactly when the body is not JSON; and every `Ok` output re-encodes and decodes back to
 //! the same value.
 //!
 //! `PROPTEST_CASES` sets the cases per decoder (default 10,000) and
@@ -770,10 +770,13 @@ fn check_error(
             let code = e.code().map(|c| c.as_str()).unwrap_or_default();
             prop_assert!(!code.contains(':'), "code {:?} keeps a `:` suffix", code);
             prop_assert!(code.trim() == code, "code {:?} is not trimmed", code);
-        }
-        ErrorKind::Decode => {
             let excerpt = e.body_excerpt().unwrap_or_default();
             prop_assert!(excerpt.chars().count() <= 201, "excerpt of {} chars", excerpt.len());
+            // Only a body that is not a JSON object keeps an excerpt.
+            let is_object = body.iter().all(u8::is_ascii_whitespace)
+                || serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(body)
+                    .is_ok();
+            prop_assert_eq!(e.body_excerpt().is_some(), !is_object);
         }
         other => prop_assert!(false, "decode_error gave a {:?} error", other),
     }

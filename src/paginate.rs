@@ -206,10 +206,18 @@ impl<T: Send + 'static> Request<T> {
     async fn output(self) -> Result<T, Error> {
         match self {
             Self::Lazy(fut) => fut.await,
-            Self::Spawned(mut task) => (&mut task.0).await.unwrap_or_else(|e| {
-                Err(Error::with_message(ErrorKind::Transport, "the page request task failed")
-                    .with_source(e))
-            }),
+            Self::Spawned(mut task) => match (&mut task.0).await {
+                Ok(output) => output,
+                // A panic while fetching the page is the caller's to see, as
+                // it would be without prefetch.
+                Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+                // Only a runtime shutting down cancels the task under us.
+                Err(e) => Err(Error::with_message(
+                    ErrorKind::Transport,
+                    "the page request was cancelled: its Tokio runtime shut down",
+                )
+                .with_source(e)),
+            },
         }
     }
 }
@@ -261,5 +269,25 @@ impl<O: Paginated> State<O> {
             }
         };
         Some((Ok(page), next))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use futures::FutureExt;
+
+    #[tokio::test]
+    async fn a_panic_in_a_prefetched_request_reaches_the_caller() {
+        let task = tokio::spawn(async {
+            if true {
+                panic!("boom in the page request");
+            }
+            Ok::<(), Error>(())
+        });
+        let request = Request::Spawned(AbortOnDrop(task));
+        let caught = std::panic::AssertUnwindSafe(request.output()).catch_unwind().await;
+        let payload = caught.expect_err("the panic is resumed, not turned into an error");
+        assert_eq!(payload.downcast_ref::<&str>(), Some(&"boom in the page request"));
     }
 }

@@ -16,18 +16,16 @@ pub(crate) fn decode_output<T: serde::de::DeserializeOwned>(
 ) -> Result<T, Error> {
     match body.iter().find(|b| !b.is_ascii_whitespace()) {
         None => {
-            return serde_json::from_slice(b"{}")
-                .map_err(|_| Error::decode(status, None, "empty body"));
+            return serde_json::from_slice(b"{}").map_err(|_| Error::decode(status, "empty body"));
         }
         Some(b'{') => {}
         Some(_) => {
-            return Err(Error::decode(status, None, "the response body is not a JSON object"));
+            return Err(Error::decode(status, "the response body is not a JSON object"));
         }
     }
     serde_json::from_slice(body).map_err(|e| {
         Error::decode(
             status,
-            None,
             format!("{:?} error at line {} column {}", e.classify(), e.line(), e.column()),
         )
     })
@@ -135,8 +133,8 @@ pub(crate) fn clean_error_code(raw: &str) -> &str {
 
 /// Decodes an error response: code from the `X-Amzn-ErrorType` header, else
 /// the body's `code` or `__type`; message from `message`, `Message` or
-/// `errorMessage`. A body that is not a JSON object and a response with no
-/// code anywhere become decode errors carrying the status and an excerpt.
+/// `errorMessage`. A body that is not JSON keeps an excerpt, and its HTTP
+/// status stands in for a code none of those gave.
 /// `secret` (the session token the request carried) is redacted from the
 /// message and the excerpt: an AWS signature error quotes the canonical
 /// request, token and all, and a proxy's page may echo the headers.
@@ -161,23 +159,25 @@ pub(crate) fn decode_error(
     let header_code = error_type_header.map(clean_error_code).filter(|c| !c.is_empty());
     let code = header_code
         .or_else(|| str_member("code").or_else(|| str_member("__type")).map(clean_error_code));
-    if parsed.is_none() && code.is_none() {
-        return Error::decode(
-            status,
-            Some(excerpt(body, secret)),
-            "the error response is not a JSON object",
-        );
-    }
-    // A JSON error with no code anywhere (moto's `"__type": null`) is still the
-    // service's answer: keep it, with an empty unknown code.
+    // A body that is not the protocol's JSON (a proxy's or load balancer's
+    // HTML page) is still the server's answer: its status stands in for the
+    // missing code, as in boto3, and its start is kept. A JSON error with no
+    // code anywhere (moto's `"__type": null`) gets an empty unknown code.
+    let excerpt = parsed.is_none().then(|| excerpt(body, secret));
+    let code = match (code, &excerpt) {
+        (Some(code), _) => code.to_owned(),
+        (None, Some(_)) => status.to_string(),
+        (None, None) => String::new(),
+    };
     Error::service(ServiceError {
-        code: ErrorCode::from(code.unwrap_or_default()),
+        code: ErrorCode::from(code),
         message: str_member("message")
             .or_else(|| str_member("Message"))
             .or_else(|| str_member("errorMessage"))
             .map(|m| secret.map_or_else(|| m.to_owned(), |secret| redact(m, secret))),
         request_id,
         status,
+        excerpt,
     })
 }
 
@@ -215,17 +215,29 @@ mod tests {
     }
 
     #[test]
-    fn null_type_falls_back_and_html_is_a_decode_error() {
+    fn null_type_falls_back_and_html_is_a_service_error_coded_by_its_status() {
         let e = decode_error(400, None, None, br#"{"__type":null,"message":"bad"}"#, None);
         assert_eq!(e.kind(), ErrorKind::Service);
         assert_eq!(e.code(), Some(&ErrorCode::Unknown(String::new())));
         assert_eq!(e.message(), Some("bad"));
         assert_eq!(e.status(), Some(400));
-        let e =
-            decode_error(500, None, None, b"<html><body>Internal Server Error</body></html>", None);
-        assert_eq!(e.kind(), ErrorKind::Decode);
-        assert!(e.body_excerpt().unwrap().starts_with("<html>"));
-        assert!(e.to_string().contains("500"), "{e}");
+        assert_eq!(e.body_excerpt(), None);
+        let html = b"<html><body>Internal Server Error</body></html>";
+        let e = decode_error(500, None, Some("rid".into()), html, None);
+        assert_eq!(e.kind(), ErrorKind::Service);
+        assert_eq!(e.code(), Some(&ErrorCode::Unknown("500".into())));
+        assert_eq!(e.message(), None);
+        assert_eq!(e.request_id(), Some("rid"));
+        assert_eq!(e.body_excerpt(), Some("<html><body>Internal Server Error</body></html>"));
+        let shown = e.to_string();
+        assert!(
+            shown.starts_with("500 (HTTP 500); the body is not JSON and starts \"<html>"),
+            "{shown}"
+        );
+        // A code from the header wins over the status; the excerpt stays.
+        let e = decode_error(503, Some("ServiceUnavailable"), None, html, None);
+        assert_eq!(e.code(), Some(&ErrorCode::ServiceUnavailable));
+        assert!(e.body_excerpt().is_some());
     }
 
     #[test]

@@ -166,7 +166,7 @@ impl RetryClass {
         let status = error.status()?;
         let code = match error.kind() {
             ErrorKind::Service => error.code(),
-            // A body that did not decode: only the status tells.
+            // A 2xx body that did not decode: the status says not to retry.
             ErrorKind::Decode => None,
             _ => return None,
         };
@@ -407,6 +407,7 @@ mod tests {
             message: None,
             request_id: None,
             status,
+            excerpt: None,
         })
     }
 
@@ -438,10 +439,15 @@ mod tests {
         assert_eq!(RetryClass::of_response(&service("Whatever", 429)), Some(Throttling));
         for status in [500, 502, 503, 504] {
             assert_eq!(RetryClass::of_response(&service("", status)), Some(Transient));
-            let html = Error::decode(status, Some("<html>".into()), "not JSON");
+            let html = crate::response::decode_error(status, None, None, b"<html>", None);
             assert_eq!(RetryClass::of_response(&html), Some(Transient), "{status}");
         }
-        assert_eq!(RetryClass::of_response(&Error::decode(429, None, "x")), Some(Throttling));
+        assert_eq!(
+            RetryClass::of_response(&crate::response::decode_error(
+                429, None, None, b"<html>", None
+            )),
+            Some(Throttling)
+        );
         for (code, status) in [
             ("ValidationException", 400),
             ("InvalidArn", 400),
@@ -454,7 +460,7 @@ mod tests {
             assert_eq!(RetryClass::of_response(&service(code, status)), None, "{code} {status}");
         }
         // A 200 whose body did not decode is not retried, nor is bad input.
-        assert_eq!(RetryClass::of_response(&Error::decode(200, None, "x")), None);
+        assert_eq!(RetryClass::of_response(&Error::decode(200, "x")), None);
         assert_eq!(RetryClass::of_response(&Error::invalid_input("name", "is bad")), None);
         assert_eq!(RetryClass::Throttling.cost(), 5);
         assert_eq!(RetryClass::Transient.cost(), 14);

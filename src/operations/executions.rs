@@ -252,6 +252,18 @@ impl Client {
     /// println!("{} is {}", execution.execution_arn, execution.status);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// The service errors the model lists for `DescribeExecution`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`ExecutionDoesNotExist`](crate::ErrorCode::ExecutionDoesNotExist)
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`KmsAccessDeniedException`](crate::ErrorCode::KmsAccessDeniedException)
+    /// - [`KmsInvalidStateException`](crate::ErrorCode::KmsInvalidStateException)
+    /// - [`KmsThrottlingException`](crate::ErrorCode::KmsThrottlingException)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn describe_execution(
         &self,
         execution_arn: impl Into<String>,
@@ -278,28 +290,34 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// The service errors the model lists for `ListExecutions`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`InvalidToken`](crate::ErrorCode::InvalidToken)
+    /// - [`StateMachineDoesNotExist`](crate::ErrorCode::StateMachineDoesNotExist)
+    /// - [`StateMachineTypeNotSupported`](crate::ErrorCode::StateMachineTypeNotSupported)
+    /// - [`ValidationException`](crate::ErrorCode::ValidationException)
+    /// - [`ResourceNotFound`](crate::ErrorCode::ResourceNotFound)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn list_executions(&self) -> RequestBuilder<ListExecutionsInput> {
         self.request(ListExecutionsInput::new())
     }
 }
 
 crate::client::setters!(DescribeExecutionInput {
-    /// Whether to include encrypted input and output.
     included_data: IncludedData;
 });
 
 crate::client::setters!(ListExecutionsInput {
-    /// The state machine (or version, or alias) whose executions to list.
     state_machine_arn: String;
-    /// The Map Run whose child executions to list.
     map_run_arn: String;
-    /// Lists only executions with this status.
     status_filter: ExecutionStatus;
-    /// Page size, 0 to 1000.
     max_results: i32;
-    /// The token of the page to fetch.
     next_token: String;
-    /// Lists only redriven, or only never-redriven, executions.
     redrive_filter: ExecutionRedriveFilter;
 });
 
@@ -480,6 +498,24 @@ impl Client {
     /// println!("{}", started.execution_arn);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// The service errors the model lists for `StartExecution`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`ExecutionLimitExceeded`](crate::ErrorCode::ExecutionLimitExceeded)
+    /// - [`ExecutionAlreadyExists`](crate::ErrorCode::ExecutionAlreadyExists)
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`InvalidExecutionInput`](crate::ErrorCode::InvalidExecutionInput)
+    /// - [`InvalidName`](crate::ErrorCode::InvalidName)
+    /// - [`StateMachineDoesNotExist`](crate::ErrorCode::StateMachineDoesNotExist)
+    /// - [`StateMachineDeleting`](crate::ErrorCode::StateMachineDeleting)
+    /// - [`ValidationException`](crate::ErrorCode::ValidationException)
+    /// - [`KmsAccessDeniedException`](crate::ErrorCode::KmsAccessDeniedException)
+    /// - [`KmsInvalidStateException`](crate::ErrorCode::KmsInvalidStateException)
+    /// - [`KmsThrottlingException`](crate::ErrorCode::KmsThrottlingException)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn start_execution(
         &self,
         state_machine_arn: impl Into<String>,
@@ -488,6 +524,19 @@ impl Client {
     }
 
     /// Stops a running execution (`StopExecution`).
+    ///
+    /// # Errors
+    /// The service errors the model lists for `StopExecution`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`ExecutionDoesNotExist`](crate::ErrorCode::ExecutionDoesNotExist)
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`ValidationException`](crate::ErrorCode::ValidationException)
+    /// - [`KmsAccessDeniedException`](crate::ErrorCode::KmsAccessDeniedException)
+    /// - [`KmsInvalidStateException`](crate::ErrorCode::KmsInvalidStateException)
+    /// - [`KmsThrottlingException`](crate::ErrorCode::KmsThrottlingException)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn stop_execution(
         &self,
         execution_arn: impl Into<String>,
@@ -497,6 +546,18 @@ impl Client {
 
     /// Redrives a failed, aborted or timed-out execution (`RedriveExecution`).
     /// A client token is generated for the request, so retries of it are safe.
+    ///
+    /// # Errors
+    /// The service errors the model lists for `RedriveExecution`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`ExecutionDoesNotExist`](crate::ErrorCode::ExecutionDoesNotExist)
+    /// - [`ExecutionNotRedrivable`](crate::ErrorCode::ExecutionNotRedrivable)
+    /// - [`ExecutionLimitExceeded`](crate::ErrorCode::ExecutionLimitExceeded)
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`ValidationException`](crate::ErrorCode::ValidationException)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn redrive_execution(
         &self,
         execution_arn: impl Into<String>,
@@ -506,23 +567,17 @@ impl Client {
 }
 
 crate::client::setters!(StartExecutionInput {
-    /// The execution's name; set it to make retries idempotent.
     name: String;
-    /// The execution's input, a JSON text.
     input: Sensitive<String>;
-    /// An AWS X-Ray trace header.
     trace_header: String;
 });
 
 crate::client::setters!(StopExecutionInput {
-    /// An error code to record.
     error: Sensitive<String>;
-    /// A longer explanation to record.
     cause: Sensitive<String>;
 });
 
 crate::client::setters!(RedriveExecutionInput {
-    /// The idempotency token, replacing the generated one.
     client_token: String;
 });
 

@@ -77,6 +77,19 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// The service errors the model lists for `GetExecutionHistory`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`ExecutionDoesNotExist`](crate::ErrorCode::ExecutionDoesNotExist)
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`InvalidToken`](crate::ErrorCode::InvalidToken)
+    /// - [`KmsAccessDeniedException`](crate::ErrorCode::KmsAccessDeniedException)
+    /// - [`KmsInvalidStateException`](crate::ErrorCode::KmsInvalidStateException)
+    /// - [`KmsThrottlingException`](crate::ErrorCode::KmsThrottlingException)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn get_execution_history(
         &self,
         execution_arn: impl Into<String>,
@@ -86,13 +99,9 @@ impl Client {
 }
 
 crate::client::setters!(GetExecutionHistoryInput {
-    /// Page size, 0 to 1000.
     max_results: i32;
-    /// Whether to list the newest events first.
     reverse_order: bool;
-    /// The token of the page to fetch.
     next_token: String;
-    /// Whether events carry their input, output and other execution data.
     include_execution_data: bool;
 });
 

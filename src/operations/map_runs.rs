@@ -207,6 +207,16 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// The service errors the model lists for `ListMapRuns`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`ExecutionDoesNotExist`](crate::ErrorCode::ExecutionDoesNotExist)
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`InvalidToken`](crate::ErrorCode::InvalidToken)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn list_map_runs(
         &self,
         execution_arn: impl Into<String>,
@@ -215,6 +225,15 @@ impl Client {
     }
 
     /// Describes a Map Run: status, counts, limits (`DescribeMapRun`).
+    ///
+    /// # Errors
+    /// The service errors the model lists for `DescribeMapRun`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`ResourceNotFound`](crate::ErrorCode::ResourceNotFound)
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn describe_map_run(
         &self,
         map_run_arn: impl Into<String>,
@@ -233,6 +252,16 @@ impl Client {
     ///     .await?;
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// The service errors the model lists for `UpdateMapRun`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`ResourceNotFound`](crate::ErrorCode::ResourceNotFound)
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`ValidationException`](crate::ErrorCode::ValidationException)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn update_map_run(
         &self,
         map_run_arn: impl Into<String>,
@@ -242,18 +271,13 @@ impl Client {
 }
 
 crate::client::setters!(ListMapRunsInput {
-    /// Page size, 0 to 1000.
     max_results: i32;
-    /// The token of the page to fetch.
     next_token: String;
 });
 
 crate::client::setters!(UpdateMapRunInput {
-    /// How many child workflows may run at once (0: as many as possible).
     max_concurrency: i32;
-    /// The percentage of failed items that fails the Map Run, 0 to 100.
     tolerated_failure_percentage: f64;
-    /// The number of failed items that fails the Map Run.
     tolerated_failure_count: i64;
 });
 

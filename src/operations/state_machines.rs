@@ -181,6 +181,18 @@ impl Client {
     /// println!("{} ({}) runs as {}", sm.name, sm.r#type, sm.role_arn);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// The service errors the model lists for `DescribeStateMachine`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`StateMachineDoesNotExist`](crate::ErrorCode::StateMachineDoesNotExist)
+    /// - [`KmsAccessDeniedException`](crate::ErrorCode::KmsAccessDeniedException)
+    /// - [`KmsInvalidStateException`](crate::ErrorCode::KmsInvalidStateException)
+    /// - [`KmsThrottlingException`](crate::ErrorCode::KmsThrottlingException)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn describe_state_machine(
         &self,
         state_machine_arn: impl Into<String>,
@@ -190,6 +202,18 @@ impl Client {
 
     /// Describes the state machine an execution ran, as it was when the
     /// execution started (`DescribeStateMachineForExecution`).
+    ///
+    /// # Errors
+    /// The service errors the model lists for `DescribeStateMachineForExecution`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`ExecutionDoesNotExist`](crate::ErrorCode::ExecutionDoesNotExist)
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`KmsAccessDeniedException`](crate::ErrorCode::KmsAccessDeniedException)
+    /// - [`KmsInvalidStateException`](crate::ErrorCode::KmsInvalidStateException)
+    /// - [`KmsThrottlingException`](crate::ErrorCode::KmsThrottlingException)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn describe_state_machine_for_execution(
         &self,
         execution_arn: impl Into<String>,
@@ -199,12 +223,10 @@ impl Client {
 }
 
 crate::client::setters!(DescribeStateMachineInput {
-    /// Whether to include the encrypted definition.
     included_data: IncludedData;
 });
 
 crate::client::setters!(DescribeStateMachineForExecutionInput {
-    /// Whether to include the encrypted definition.
     included_data: IncludedData;
 });
 
@@ -409,6 +431,28 @@ impl Client {
     /// println!("{}", created.state_machine_arn);
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// The service errors the model lists for `CreateStateMachine`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`InvalidDefinition`](crate::ErrorCode::InvalidDefinition)
+    /// - [`InvalidName`](crate::ErrorCode::InvalidName)
+    /// - [`InvalidLoggingConfiguration`](crate::ErrorCode::InvalidLoggingConfiguration)
+    /// - [`InvalidTracingConfiguration`](crate::ErrorCode::InvalidTracingConfiguration)
+    /// - [`StateMachineAlreadyExists`](crate::ErrorCode::StateMachineAlreadyExists)
+    /// - [`StateMachineDeleting`](crate::ErrorCode::StateMachineDeleting)
+    /// - [`StateMachineLimitExceeded`](crate::ErrorCode::StateMachineLimitExceeded)
+    /// - [`StateMachineTypeNotSupported`](crate::ErrorCode::StateMachineTypeNotSupported)
+    /// - [`TooManyTags`](crate::ErrorCode::TooManyTags)
+    /// - [`ValidationException`](crate::ErrorCode::ValidationException)
+    /// - [`ConflictException`](crate::ErrorCode::ConflictException)
+    /// - [`InvalidEncryptionConfiguration`](crate::ErrorCode::InvalidEncryptionConfiguration)
+    /// - [`KmsAccessDeniedException`](crate::ErrorCode::KmsAccessDeniedException)
+    /// - [`KmsThrottlingException`](crate::ErrorCode::KmsThrottlingException)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn create_state_machine(
         &self,
         name: impl Into<String>,
@@ -420,6 +464,15 @@ impl Client {
 
     /// Deletes a state machine (`DeleteStateMachine`). Running executions
     /// finish first; the service deletes it asynchronously.
+    ///
+    /// # Errors
+    /// The service errors the model lists for `DeleteStateMachine`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`ValidationException`](crate::ErrorCode::ValidationException)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn delete_state_machine(
         &self,
         state_machine_arn: impl Into<String>,
@@ -427,50 +480,49 @@ impl Client {
         self.request(DeleteStateMachineInput::new(state_machine_arn))
     }
 
-    /// Lists the state machines, a page at a time (`ListStateMachines`).
+    /// Lists the state machines (`ListStateMachines`): send it for one page,
+    /// or follow every page with [`RequestBuilder::into_paginator`].
     ///
     /// ```no_run
+    /// use futures::TryStreamExt;
+    ///
     /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
-    /// let mut token = None;
-    /// loop {
-    ///     let mut request = client.list_state_machines().max_results(100);
-    ///     if let Some(t) = token {
-    ///         request = request.next_token(t);
-    ///     }
-    ///     let page = request.await?;
-    ///     for machine in &page.state_machines {
-    ///         println!("{} ({})", machine.name, machine.r#type);
-    ///     }
-    ///     token = page.next_token;
-    ///     if token.is_none() {
-    ///         break;
-    ///     }
+    /// let mut machines = client.list_state_machines().into_paginator().page_size(100).items();
+    /// while let Some(machine) = machines.try_next().await? {
+    ///     println!("{} ({})", machine.name, machine.r#type);
     /// }
     /// # Ok(()) }
     /// ```
+    ///
+    /// # Errors
+    /// The service errors the model lists for `ListStateMachines`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`InvalidToken`](crate::ErrorCode::InvalidToken)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
     pub fn list_state_machines(&self) -> RequestBuilder<ListStateMachinesInput> {
         self.request(ListStateMachinesInput::new())
     }
 }
 
 crate::client::setters!(CreateStateMachineInput {
-    /// Standard (the default) or Express.
-    r#type: StateMachineType;
-    /// Where and what to log.
     logging_configuration: LoggingConfiguration;
-    /// X-Ray tracing.
     tracing_configuration: TracingConfiguration;
-    /// The tags to attach, replacing any set before.
     tags: Vec<Tag>;
-    /// Whether to publish a first version.
     publish: bool;
-    /// A description of the published version.
     version_description: Sensitive<String>;
-    /// How its data is encrypted.
     encryption_configuration: EncryptionConfiguration;
 });
 
 impl RequestBuilder<CreateStateMachineInput> {
+    /// Sets [`CreateStateMachineInput`]'s `type` (a raw identifier, which
+    /// the generated setters' doc links cannot name).
+    pub fn r#type(mut self, value: impl Into<StateMachineType>) -> Self {
+        self.input.r#type = Some(value.into());
+        self
+    }
+
     /// Adds one tag.
     pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input.tags.get_or_insert_with(Vec::new).push(Tag::new(key, value));
@@ -479,9 +531,7 @@ impl RequestBuilder<CreateStateMachineInput> {
 }
 
 crate::client::setters!(ListStateMachinesInput {
-    /// Page size, 0 to 1000.
     max_results: i32;
-    /// The token of the page to fetch.
     next_token: String;
 });
 

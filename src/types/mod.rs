@@ -1,6 +1,12 @@
 //! Shapes shared by several operations: service enums, Map Run counts,
 //! logging, tracing and encryption configuration, history events, and the
 //! [`Sensitive`] wrapper.
+//!
+//! Shapes only the service builds (counts, history events) are
+//! `#[non_exhaustive]`, so members the service adds are not breaking changes;
+//! shapes you build for an input (logging, tracing and encryption
+//! configuration, tags) are not, so a struct literal with
+//! `..Default::default()` works.
 
 mod enums;
 pub mod history;
@@ -22,6 +28,7 @@ use serde::{Deserialize, Serialize};
 /// the model defines as two shapes with the same members.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct MapRunCounts {
     /// Not started yet.
     #[serde(default)]
@@ -63,6 +70,7 @@ pub type MapRunExecutionCounts = MapRunCounts;
 /// Whether execution input or output was left out of a describe response.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct CloudWatchEventsExecutionDataDetails {
     /// Whether the data is included.
     #[serde(default, skip_serializing_if = "Option::is_none")]
