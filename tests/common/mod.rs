@@ -79,6 +79,20 @@ pub fn assert_every_operation_once<'a>(what: &str, ops: impl IntoIterator<Item =
     assert_eq!(ops, expected, "{what}: each of the crate's operations, once");
 }
 
+/// Whether `token` is an idempotency token as the crate generates them: a
+/// version-4 UUID in lowercase text form (which also meets the model's
+/// `ClientToken`: 1 to 64 printable ASCII characters, no space).
+pub fn is_uuid_v4(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    token.len() == 36
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => *b == b'-',
+            _ => b.is_ascii_digit() || (b'a'..=b'f').contains(b),
+        })
+        && bytes[14] == b'4'
+        && matches!(bytes[19], b'8' | b'9' | b'a' | b'b')
+}
+
 /// What `X-Amz-Target` carries before the operation name.
 pub const TARGET_PREFIX: &str = "AWSStepFunctions.";
 
