@@ -1278,17 +1278,21 @@ fn every_operation_has_rows_and_rows_name_real_members() {
 /// Skipped (with a note) when the model is not present.
 #[test]
 fn the_input_fixture_is_what_the_model_says() {
-    let Some(derived) = model::from_spec() else { return };
     let fixture = common::fixture_json("operation-inputs.json");
-    let derived = serde_json::to_value(&derived.inputs).expect("JSON");
-    assert_eq!(
-        fixture, derived,
-        "fixtures/operation-inputs.json is stale: run python3 tests/fixtures/generate_model_fixtures.py"
-    );
+    let fixture = fixture.as_object().expect("an object");
     common::assert_every_operation_once(
         "fixtures/operation-inputs.json",
-        model::inputs().keys().map(String::as_str),
+        fixture.keys().map(String::as_str),
     );
+    let Some(derived) = model::from_spec() else { return };
+    for (op, input) in &derived.inputs {
+        assert_eq!(
+            fixture.get(op),
+            Some(input),
+            "{op}: fixtures/operation-inputs.json is stale: run \
+             python3 tests/fixtures/generate_model_fixtures.py"
+        );
+    }
 }
 
 /// ListExecutions takes exactly one of two ARNs: a refusal must name both,
