@@ -1188,10 +1188,12 @@ const OWN_TEST: &[(&str, &str, &str)] = &[(
     "required",
 )];
 
+/// `(op, member, rule)` triples: what rows test, or what the model asks.
+type Checks = BTreeSet<(String, String, String)>;
+
 /// What the model's rules ask of the rows: `(op, member, rule)` for the
 /// refused side and for the accepted side.
-fn checks_from_the_model()
--> (BTreeSet<(String, String, String)>, BTreeSet<(String, String, String)>) {
+fn checks_from_the_model() -> (Checks, Checks) {
     let (mut refused, mut accepted) = (BTreeSet::new(), BTreeSet::new());
     for (op, input) in model::inputs() {
         for rule in &input.rules {
@@ -1223,9 +1225,7 @@ fn checks_from_the_model()
 }
 
 /// The `(op, member, rule)` triples rows test, but not `extra:` ones.
-fn tested<'a>(
-    rows: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
-) -> BTreeSet<(String, String, String)> {
+fn tested<'a>(rows: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Checks {
     rows.filter(|(_, _, rules)| !rules.starts_with("extra:"))
         .flat_map(|(op, member, rules)| {
             rules.split(", ").map(move |r| (op.to_owned(), member.to_owned(), r.to_owned()))
@@ -1236,7 +1236,7 @@ fn tested<'a>(
 #[test]
 fn every_rule_of_the_model_has_its_rows() {
     let (want_refused, want_accepted) = checks_from_the_model();
-    let own: BTreeSet<(String, String, String)> =
+    let own: Checks =
         OWN_TEST.iter().map(|(o, m, r)| ((*o).into(), (*m).into(), (*r).into())).collect();
     let refused = tested(refused().iter().map(|r| (r.op, r.member, r.rules)));
     let accepted = tested(accepted().iter().map(|r| (r.op, r.member, r.rules)));

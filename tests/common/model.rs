@@ -58,13 +58,6 @@ pub struct Rule {
     pub pattern: Option<String>,
 }
 
-impl Rule {
-    /// The wire name of the member (its last path segment), as errors name it.
-    pub fn leaf(&self) -> &str {
-        leaf(&self.member)
-    }
-}
-
 /// The last segment of a member path: `tags[].key` → `key`.
 pub fn leaf(member: &str) -> &str {
     member.rsplit('.').next().unwrap_or(member).trim_end_matches("[]")
