@@ -1,31 +1,41 @@
-//! How failures reach the caller, for every operation: each error code the
-//! model lists, every form AWS JSON 1.0 error responses take, responses that
-//! cannot be decoded (without leaking their data), a refused connection and
-//! an attempt timeout.
+//! How failures reach the caller, for each of the crate's 14 operations
+//! ([`common::OPERATIONS`]): every error code the service model lists for the
+//! operation, typed with its message, request id, status and operation; every
+//! form AWS JSON 1.0 error responses take; unknown and throttling codes; an
+//! HTML error page; 200 bodies that cannot be decoded (without leaking their
+//! data); a refused connection; an attempt timeout; a signature error quoting
+//! the session token.
 //!
-//! One row per operation in [`rows`]. To add an operation, add a row: its
-//! name, a valid call, the error codes the model lists for it (spelled as on
-//! the wire, with the variant each must decode to; `kms()` adds the three
-//! KMS codes), and optionally 200 bodies with wrongly typed members, each
-//! containing `hunter2`; then take its name off [`NO_ROW_YET`]. The codes
-//! are checked against the model's list in `fixtures/operation-errors.json`.
+//! One row per operation in [`rows`]: its name, a valid call, the error codes
+//! the model lists for it (spelled as on the wire, with the variant each must
+//! decode to; `kms()` adds the three KMS codes), and 200 bodies with wrongly
+//! typed members, each containing `hunter2`.
+//!
+//! The codes are not trusted to the rows: `fixtures/operation-errors.json` is
+//! generated from the service model (`fixtures/generate_model_fixtures.py`),
+//! its operations must be exactly [`common::OPERATIONS`], each row must list
+//! exactly its operation's codes, and when the model is present
+//! (`../shared/spec`) the fixture must be what the model says. Dropping an
+//! operation or a code from the rows or from the fixture fails a test.
 
 mod common;
 
-use common::{Pending, REQUEST_ID, Reply, Server, builder, client, plain_credentials, send};
+use common::{
+    Pending, REQUEST_ID, Reply, Server, assert_every_operation_once, builder, client, model,
+    plain_credentials, send,
+};
+use sfn_lite::types::StateMachineType;
 use sfn_lite::{Client, Error, ErrorCode, ErrorKind};
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 const EXECUTION_ARN: &str = "arn:aws:states:us-east-1:123456789012:execution:orders:run-1";
 const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9";
 const STATE_MACHINE_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
+const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/sfn-orders";
+const DEFINITION: &str = r#"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#;
 
 /// The value every undecodable body hides; no error may print it.
 const SECRET: &str = "hunter2";
-
-/// Operations of the model's error fixture that have no row yet.
-const NO_ROW_YET: &[&str] = &[];
 
 struct Row {
     op: &'static str,
@@ -180,30 +190,156 @@ fn rows() -> Vec<Row> {
                 r#"{"variableReferences": {"Resize": [1, "hunter2"]}}"#,
             ],
         },
+        Row {
+            op: "StartExecution",
+            call: |c| send(c.start_execution(STATE_MACHINE_ARN).name("order-1").input("{}")),
+            codes: [
+                vec![
+                    ("ExecutionLimitExceeded", ErrorCode::ExecutionLimitExceeded),
+                    ("ExecutionAlreadyExists", ErrorCode::ExecutionAlreadyExists),
+                    ("InvalidArn", ErrorCode::InvalidArn),
+                    ("InvalidExecutionInput", ErrorCode::InvalidExecutionInput),
+                    ("InvalidName", ErrorCode::InvalidName),
+                    ("StateMachineDoesNotExist", ErrorCode::StateMachineDoesNotExist),
+                    ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+                    ("ValidationException", ErrorCode::ValidationException),
+                ],
+                kms(),
+            ]
+            .concat(),
+            wrong_types: &[
+                r#"{"executionArn": ["hunter2"], "startDate": 1}"#,
+                r#"{"executionArn": "a", "startDate": "hunter2"}"#,
+            ],
+        },
+        Row {
+            op: "StopExecution",
+            call: |c| send(c.stop_execution(EXECUTION_ARN).error("Cancelled").cause("by hand")),
+            codes: [
+                vec![
+                    ("ExecutionDoesNotExist", ErrorCode::ExecutionDoesNotExist),
+                    ("InvalidArn", ErrorCode::InvalidArn),
+                    ("ValidationException", ErrorCode::ValidationException),
+                ],
+                kms(),
+            ]
+            .concat(),
+            wrong_types: &[r#"{"stopDate": "hunter2"}"#, r#"{"stopDate": ["hunter2"]}"#],
+        },
+        Row {
+            op: "RedriveExecution",
+            call: |c| send(c.redrive_execution(EXECUTION_ARN)),
+            codes: vec![
+                ("ExecutionDoesNotExist", ErrorCode::ExecutionDoesNotExist),
+                ("ExecutionNotRedrivable", ErrorCode::ExecutionNotRedrivable),
+                ("ExecutionLimitExceeded", ErrorCode::ExecutionLimitExceeded),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ValidationException", ErrorCode::ValidationException),
+            ],
+            wrong_types: &[r#"{"redriveDate": "hunter2"}"#, r#"{"redriveDate": {"hunter2": 1}}"#],
+        },
+        Row {
+            op: "CreateStateMachine",
+            call: |c| {
+                let r = c
+                    .create_state_machine("orders", DEFINITION, ROLE_ARN)
+                    .r#type(StateMachineType::Standard)
+                    .tag("team", "data");
+                send(r)
+            },
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidDefinition", ErrorCode::InvalidDefinition),
+                ("InvalidName", ErrorCode::InvalidName),
+                ("InvalidLoggingConfiguration", ErrorCode::InvalidLoggingConfiguration),
+                ("InvalidTracingConfiguration", ErrorCode::InvalidTracingConfiguration),
+                ("StateMachineAlreadyExists", ErrorCode::StateMachineAlreadyExists),
+                ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+                ("StateMachineLimitExceeded", ErrorCode::StateMachineLimitExceeded),
+                ("StateMachineTypeNotSupported", ErrorCode::StateMachineTypeNotSupported),
+                ("TooManyTags", ErrorCode::TooManyTags),
+                ("ValidationException", ErrorCode::ValidationException),
+                ("ConflictException", ErrorCode::ConflictException),
+                ("InvalidEncryptionConfiguration", ErrorCode::InvalidEncryptionConfiguration),
+                ("KmsAccessDeniedException", ErrorCode::KmsAccessDeniedException),
+                ("KmsThrottlingException", ErrorCode::KmsThrottlingException),
+            ],
+            wrong_types: &[
+                r#"{"stateMachineArn": ["hunter2"], "creationDate": 1}"#,
+                r#"{"stateMachineArn": "a", "creationDate": "hunter2"}"#,
+                r#"{"stateMachineArn": "a", "creationDate": 1, "stateMachineVersionArn": {"hunter2": 1}}"#,
+            ],
+        },
+        Row {
+            op: "DeleteStateMachine",
+            call: |c| send(c.delete_state_machine(STATE_MACHINE_ARN)),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ValidationException", ErrorCode::ValidationException),
+            ],
+            wrong_types: &[],
+        },
+        Row {
+            op: "ListStateMachines",
+            call: |c| send(c.list_state_machines().max_results(10)),
+            codes: vec![("InvalidToken", ErrorCode::InvalidToken)],
+            wrong_types: &[
+                r#"{"stateMachines": "hunter2"}"#,
+                r#"{"stateMachines": [{"name": "n", "creationDate": "hunter2"}]}"#,
+                r#"{"stateMachines": [{"name": "n", "type": ["hunter2"]}]}"#,
+                r#"{"stateMachines": [], "nextToken": {"hunter2": 1}}"#,
+            ],
+        },
     ]
 }
 
 #[test]
+fn every_operation_has_one_row() {
+    assert_every_operation_once("the rows", rows().iter().map(|r| r.op));
+}
+
+#[test]
+fn the_error_fixture_covers_exactly_the_crates_operations() {
+    let fixture = model::errors();
+    assert_every_operation_once(
+        "fixtures/operation-errors.json",
+        fixture.keys().map(String::as_str),
+    );
+}
+
+/// Skipped (with a note) when the model is not present.
+#[test]
+fn the_error_fixture_is_what_the_model_says() {
+    if let Some(derived) = model::from_spec() {
+        assert_eq!(
+            model::errors(),
+            derived.errors,
+            "fixtures/operation-errors.json is stale: run \
+             python3 tests/fixtures/generate_model_fixtures.py"
+        );
+    }
+}
+
+#[test]
 fn rows_list_exactly_the_errors_the_model_gives() {
-    let model: BTreeMap<String, Vec<String>> =
-        serde_json::from_str(include_str!("fixtures/operation-errors.json")).expect("fixture");
-    let rows = rows();
-    for row in &rows {
+    let model = model::errors();
+    for op in model.keys() {
+        assert!(rows().iter().any(|r| r.op == op), "{op} has no row");
+    }
+    for row in rows() {
         let mut listed: Vec<&str> = row.codes.iter().map(|(code, _)| *code).collect();
         listed.sort_unstable();
-        let mut modelled: Vec<&str> = model[row.op].iter().map(String::as_str).collect();
+        let before = listed.len();
+        listed.dedup();
+        assert_eq!(listed.len(), before, "{}: a code is listed twice", row.op);
+        let modelled =
+            model.get(row.op).unwrap_or_else(|| panic!("{} is not in the fixture", row.op));
+        let mut modelled: Vec<&str> = modelled.iter().map(String::as_str).collect();
         modelled.sort_unstable();
         assert_eq!(listed, modelled, "{}: the row's codes differ from the model's", row.op);
         for (code, variant) in &row.codes {
             assert_eq!(variant.as_str(), *code, "{}: {code} paired with {variant:?}", row.op);
         }
-        assert!(!NO_ROW_YET.contains(&row.op), "{} has a row now: take it off NO_ROW_YET", row.op);
-    }
-    for op in model.keys() {
-        assert!(
-            rows.iter().any(|r| r.op == op) || NO_ROW_YET.contains(&op.as_str()),
-            "{op} has no row"
-        );
     }
 }
 

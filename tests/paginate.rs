@@ -1,24 +1,31 @@
-//! The paginator, for every paginated operation: pages and items in order and
-//! exactly once, `maxResults` and the other arguments on every request, page
-//! tokens sent back verbatim, the ways a listing ends (no token, an empty
-//! token, a repeated token, an error), laziness, cancellation, `Send +
-//! 'static`, and prefetch overlapping the consumer's work.
+//! The paginator, for each paginated operation (ListMapRuns, ListExecutions,
+//! GetExecutionHistory, ListStateMachines: those the service model gives a
+//! paginator, per `fixtures/paginated-operations.json`, checked against the
+//! model when it is present): pages and items in order and exactly once,
+//! `maxResults` and the other arguments on every request, page tokens sent
+//! back verbatim, the ways a listing ends (no token, an empty token, a
+//! repeated token, an error), page sizes outside 1 to 1000 refused unsent,
+//! laziness, cancellation, `Send + 'static`, and prefetch overlapping the
+//! consumer's work.
 //!
 //! Every scenario is a generic function over [`Case`]; [`suite!`] runs each
-//! one for each operation. To add an operation, implement [`Case`] for its
-//! input and add one line to the `suite!` call.
+//! one for each operation, and checks that its operations are exactly the
+//! paginated ones. To add an operation, implement [`Case`] for its input and
+//! add one line to the `suite!` call.
 
 mod common;
 
-use common::{Recorded, Reply, Server, assert_request, client, plain_credentials};
+use common::{
+    Recorded, Reply, Server, assert_request, client, model, offline_client, plain_credentials,
+};
 use futures::{Stream, StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use sfn_lite::operations::{
     ExecutionListItem, GetExecutionHistoryInput, ListExecutionsInput, ListMapRunsInput,
-    MapRunListItem,
+    ListStateMachinesInput, MapRunListItem, StateMachineListItem,
 };
 use sfn_lite::types::{ExecutionRedriveFilter, ExecutionStatus, HistoryEvent, HistoryEventType};
-use sfn_lite::{Client, ErrorCode, ErrorKind, Paginated, RequestBuilder};
+use sfn_lite::{Client, ErrorCode, ErrorKind, Operation, Paginated, RequestBuilder};
 use std::collections::HashMap;
 use std::future::Future;
 use std::ops::Range;
@@ -120,6 +127,28 @@ impl Case for ListExecutionsInput {
     }
 
     fn index(item: &ExecutionListItem) -> usize {
+        suffix(&item.name)
+    }
+}
+
+impl Case for ListStateMachinesInput {
+    const ITEMS: &'static str = "stateMachines";
+
+    /// ListStateMachines takes no argument but the page size and token.
+    fn request(client: &Client) -> RequestBuilder<Self> {
+        client.list_state_machines()
+    }
+
+    fn item(n: usize) -> Value {
+        json!({
+            "stateMachineArn": format!("{STATE_MACHINE_ARN}-{n}"),
+            "name": format!("machine-{n}"),
+            "type": if n % 2 == 0 { "STANDARD" } else { "EXPRESS" },
+            "creationDate": 1_795_559_751.538,
+        })
+    }
+
+    fn index(item: &StateMachineListItem) -> usize {
         suffix(&item.name)
     }
 }
@@ -242,12 +271,8 @@ fn fixed_members(body: &Value) -> Value {
 /// the arguments of [`Case::request`], with `maxResults` = `page_size`, the
 /// first without a token and each next one with the previous page's token.
 fn assert_page_requests<O: Case>(requests: &[Recorded], page_size: Option<i32>) {
-    let client = Client::builder()
-        .region("us-east-1")
-        .credentials_provider(plain_credentials())
-        .build()
-        .expect("a client");
-    let arguments = serde_json::to_value(O::request(&client).as_input()).expect("input JSON");
+    let arguments =
+        serde_json::to_value(O::request(&offline_client()).as_input()).expect("input JSON");
     for (n, request) in requests.iter().enumerate() {
         assert_request(request, O::NAME, &plain_credentials());
         let body = request.json();
@@ -553,7 +578,13 @@ fn run(scenario: impl Future<Output = ()>) {
 }
 
 macro_rules! suite {
-    ($($module:ident: $op:ty),* $(,)?) => {$(
+    ($($module:ident: $op:ty),* $(,)?) => {
+        /// The operations the suite runs for.
+        const SUITE: &[&str] = &[$(<$op as Operation>::NAME),*];
+
+        $(suite!(@one $module: $op);)*
+    };
+    (@one $module:ident: $op:ty) => {
         mod $module {
             use super::*;
             scenarios!($op;
@@ -575,7 +606,7 @@ macro_rules! suite {
                 prefetch_overlaps_requests_with_consumption,
             );
         }
-    )*};
+    };
 }
 
 macro_rules! scenarios {
@@ -591,6 +622,33 @@ suite! {
     list_map_runs: ListMapRunsInput,
     list_executions: ListExecutionsInput,
     get_execution_history: GetExecutionHistoryInput,
+    list_state_machines: ListStateMachinesInput,
+}
+
+/// The suite runs for exactly the operations the model paginates, each once.
+#[test]
+fn the_suite_covers_every_paginated_operation() {
+    let mut suite = SUITE.to_vec();
+    suite.sort_unstable();
+    let mut paginated = model::paginated();
+    paginated.sort_unstable();
+    assert_eq!(suite, paginated, "fixtures/paginated-operations.json");
+    for op in &paginated {
+        assert!(common::OPERATIONS.contains(&op.as_str()), "{op} is not an operation of the crate");
+    }
+}
+
+/// Skipped (with a note) when the model is not present.
+#[test]
+fn the_paginated_fixture_is_what_the_model_says() {
+    if let Some(derived) = model::from_spec() {
+        assert_eq!(
+            model::paginated(),
+            derived.paginated,
+            "fixtures/paginated-operations.json is stale: run \
+             python3 tests/fixtures/generate_model_fixtures.py"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -609,6 +667,29 @@ async fn list_executions_items_collect_from_the_builder() {
     assert_eq!(names, ["run-0", "run-1", "run-2", "run-3"]);
     let first = server.requests()[0].json();
     assert_eq!(first, json!({ "stateMachineArn": STATE_MACHINE_ARN }));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn state_machines_collect_from_the_builder() {
+    let server = serve_pages::<ListStateMachinesInput>(&[2, 1], Duration::ZERO).await;
+    let client = client(&server);
+    let machines = client
+        .list_state_machines()
+        .into_paginator()
+        .page_size(2)
+        .items()
+        .try_collect::<Vec<_>>()
+        .await
+        .expect("every state machine");
+    let names: Vec<&str> = machines.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["machine-0", "machine-1", "machine-2"]);
+    let types: Vec<&str> = machines.iter().map(|m| m.r#type.as_str()).collect();
+    assert_eq!(types, ["STANDARD", "EXPRESS", "STANDARD"]);
+    let bodies: Vec<Value> = server.requests().iter().map(Recorded::json).collect();
+    assert_eq!(
+        bodies,
+        [json!({ "maxResults": 2 }), json!({ "maxResults": 2, "nextToken": token(0) })]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,21 +1,49 @@
-//! The service model's rules are enforced before anything is sent: each
-//! broken rule gives `ErrorKind::InvalidInput` naming the wire member, and
-//! the server never sees a request. Values right at each limit do go out.
+//! The service model's rules on the input of each of the crate's 14
+//! operations ([`common::OPERATIONS`]) are enforced before anything is sent,
+//! and values right at each limit do go out.
 //!
-//! One row per rule in [`refused`], one per limit in [`accepted`]. To cover
-//! an operation, add its rows: the operation, the wire member, what is
-//! wrong, and a call that breaks (or just meets) the rule.
+//! - [`refused`]: one row per way to break a rule (a required member missing
+//!   or empty, a length or a number one past its minimum or maximum, a
+//!   pattern broken, and the crate's own "exactly one ARN" rule of
+//!   ListExecutions). Each gives `ErrorKind::InvalidInput` naming the wire
+//!   member and the operation, and the server sees no request.
+//! - [`accepted`]: one row per limit met exactly (each minimum and maximum,
+//!   each enum value, a pattern's extremes). Each request reaches the server,
+//!   and the value arrives in the JSON body at the member's place.
+//!
+//! Each row says which of the model's rules it tests (`required`, `min N`,
+//! `max N`, `enum V`, `pattern`; several separated by `, `), and the rules
+//! are taken from `fixtures/operation-inputs.json`, generated from the model
+//! and checked against it when the model is present: every rule must have
+//! its rows on both sides, so a rule without a test fails
+//! [`every_rule_of_the_model_has_its_rows`]. Rows tagged `extra: ...` test
+//! more than the model says.
+//!
+//! Enum values the crate does not know are sent as given, not refused (the
+//! service may add values), so enums have no refused rows.
 
 mod common;
 
+use common::model::{self, leaf, pointer};
 use common::{Pending, Reply, Server, client, send, send_input};
+use serde::Serialize;
+use serde_json::Value;
 use sfn_lite::operations::{
-    DescribeExecutionInput, DescribeMapRunInput, DescribeStateMachineForExecutionInput,
-    DescribeStateMachineInput, GetExecutionHistoryInput, ListExecutionsInput, ListMapRunsInput,
-    UpdateMapRunInput,
+    CreateStateMachineInput, DeleteStateMachineInput, DescribeExecutionInput, DescribeMapRunInput,
+    DescribeStateMachineForExecutionInput, DescribeStateMachineInput, GetExecutionHistoryInput,
+    ListExecutionsInput, ListMapRunsInput, RedriveExecutionInput, StartExecutionInput,
+    StopExecutionInput, UpdateMapRunInput,
 };
-use sfn_lite::types::{ExecutionRedriveFilter, ExecutionStatus, IncludedData};
-use sfn_lite::{Client, ErrorKind};
+use sfn_lite::types::{
+    CloudWatchLogsLogGroup, EncryptionConfiguration, EncryptionType, ExecutionRedriveFilter,
+    ExecutionStatus, IncludedData, LogDestination, LogLevel, LoggingConfiguration,
+    StateMachineType,
+};
+use sfn_lite::{Client, ErrorKind, RequestBuilder};
+use std::collections::BTreeSet;
+
+const DEFINITION: &str = r#"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#;
+const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/sfn-orders";
 
 /// `prefix` padded with `x` to exactly `len` characters.
 fn padded(prefix: &str, len: usize) -> String {
@@ -39,105 +67,178 @@ fn sm_arn(len: usize) -> String {
     padded("arn:aws:states:us-east-1:123456789012:stateMachine:", len)
 }
 
+/// An IAM role ARN of `len` characters.
+fn role_arn(len: usize) -> String {
+    padded("arn:aws:iam::123456789012:role/", len)
+}
+
+/// A log group ARN of `len` characters.
+fn log_group_arn(len: usize) -> String {
+    padded("arn:aws:logs:us-east-1:123456789012:log-group:", len)
+}
+
+/// A KMS key ARN of `len` characters.
+fn kms_key(len: usize) -> String {
+    padded("arn:aws:kms:us-east-1:123456789012:key/", len)
+}
+
 fn token(len: usize) -> String {
     "t".repeat(len)
 }
 
-struct Rule {
+/// The printable ASCII characters from `first` to `last`, the range of the
+/// `ClientToken` pattern `[!-~]+`.
+fn printable(first: u8, last: u8) -> String {
+    (first..=last).map(char::from).collect()
+}
+
+/// A CreateStateMachine request valid in every required member.
+fn create(c: &Client) -> RequestBuilder<CreateStateMachineInput> {
+    c.create_state_machine("orders", DEFINITION, ROLE_ARN)
+}
+
+/// Logging to one log group.
+fn logging_to(log_group_arn: &str) -> LoggingConfiguration {
+    LoggingConfiguration {
+        level: Some(LogLevel::Error),
+        include_execution_data: Some(true),
+        destinations: Some(vec![LogDestination {
+            cloud_watch_logs_log_group: Some(CloudWatchLogsLogGroup {
+                log_group_arn: Some(log_group_arn.to_owned()),
+            }),
+        }]),
+    }
+}
+
+/// Logging at one level.
+fn logging_at(level: LogLevel) -> LoggingConfiguration {
+    LoggingConfiguration { level: Some(level), ..LoggingConfiguration::default() }
+}
+
+/// Encryption with a customer-managed key.
+fn encryption(kms_key_id: Option<String>, reuse_seconds: Option<i32>) -> EncryptionConfiguration {
+    EncryptionConfiguration {
+        kms_key_id,
+        kms_data_key_reuse_period_seconds: reuse_seconds,
+        r#type: EncryptionType::CustomerManagedKmsKey,
+    }
+}
+
+/// Encryption of a type, nothing else set.
+fn encryption_of(r#type: EncryptionType) -> EncryptionConfiguration {
+    EncryptionConfiguration { kms_key_id: None, kms_data_key_reuse_period_seconds: None, r#type }
+}
+
+/// A call and the value it must send at the row's member.
+fn sent(call: Pending, value: impl Serialize) -> (Pending, Value) {
+    (call, serde_json::to_value(value).expect("a JSON value"))
+}
+
+/// A call that must be refused.
+struct Refused {
     op: &'static str,
+    /// The member's path (`tags[].key`); errors name its last segment.
     member: &'static str,
+    /// The model's rules it breaks, `, `-separated, or `extra: ...`.
+    rules: &'static str,
     what: &'static str,
     call: fn(&Client) -> Pending,
 }
 
-fn rule(
+fn refuse(
     op: &'static str,
     member: &'static str,
+    rules: &'static str,
     what: &'static str,
     call: fn(&Client) -> Pending,
-) -> Rule {
-    Rule { op, member, what, call }
+) -> Refused {
+    Refused { op, member, rules, what, call }
+}
+
+/// A call right at a limit, and the value it must send at the member.
+struct Accepted {
+    op: &'static str,
+    /// The member's path; the value must arrive at [`pointer`] of it.
+    member: &'static str,
+    /// The model's limits it meets, `, `-separated, or `extra: ...`.
+    rules: &'static str,
+    what: &'static str,
+    call: fn(&Client) -> (Pending, Value),
+}
+
+fn accept(
+    op: &'static str,
+    member: &'static str,
+    rules: &'static str,
+    what: &'static str,
+    call: fn(&Client) -> (Pending, Value),
+) -> Accepted {
+    Accepted { op, member, rules, what, call }
 }
 
 /// Inputs that break a rule of the model.
-fn refused() -> Vec<Rule> {
+fn refused() -> Vec<Refused> {
     vec![
-        // GetExecutionHistory
-        rule("GetExecutionHistory", "executionArn", "missing", |c| {
-            send_input(c, GetExecutionHistoryInput::default())
-        }),
-        rule("GetExecutionHistory", "executionArn", "empty", |c| send(c.get_execution_history(""))),
-        rule("GetExecutionHistory", "executionArn", "257 characters", |c| {
-            send(c.get_execution_history(arn(257)))
-        }),
-        rule("GetExecutionHistory", "maxResults", "1001", |c| {
-            send(c.get_execution_history(arn(60)).max_results(1001))
-        }),
-        rule("GetExecutionHistory", "maxResults", "-1", |c| {
-            send(c.get_execution_history(arn(60)).max_results(-1))
-        }),
-        rule("GetExecutionHistory", "nextToken", "1025 characters", |c| {
-            send(c.get_execution_history(arn(60)).next_token(token(1025)))
-        }),
-        rule("GetExecutionHistory", "nextToken", "empty", |c| {
-            send(c.get_execution_history(arn(60)).next_token(""))
-        }),
         // ListMapRuns
-        rule("ListMapRuns", "executionArn", "missing", |c| {
+        refuse("ListMapRuns", "executionArn", "required", "missing", |c| {
             send_input(c, ListMapRunsInput::default())
         }),
-        rule("ListMapRuns", "executionArn", "empty", |c| send(c.list_map_runs(""))),
-        rule("ListMapRuns", "executionArn", "257 characters", |c| send(c.list_map_runs(arn(257)))),
-        rule("ListMapRuns", "maxResults", "1001", |c| {
+        refuse("ListMapRuns", "executionArn", "min 1", "empty", |c| send(c.list_map_runs(""))),
+        refuse("ListMapRuns", "executionArn", "max 256", "257 characters", |c| {
+            send(c.list_map_runs(arn(257)))
+        }),
+        refuse("ListMapRuns", "maxResults", "max 1000", "1001", |c| {
             send(c.list_map_runs(arn(60)).max_results(1001))
         }),
-        rule("ListMapRuns", "maxResults", "-1", |c| send(c.list_map_runs(arn(60)).max_results(-1))),
-        rule("ListMapRuns", "maxResults", "i32::MIN", |c| {
+        refuse("ListMapRuns", "maxResults", "min 0", "-1", |c| {
+            send(c.list_map_runs(arn(60)).max_results(-1))
+        }),
+        refuse("ListMapRuns", "maxResults", "min 0", "i32::MIN", |c| {
             send(c.list_map_runs(arn(60)).max_results(i32::MIN))
         }),
-        rule("ListMapRuns", "nextToken", "1025 characters", |c| {
+        refuse("ListMapRuns", "nextToken", "max 1024", "1025 characters", |c| {
             send(c.list_map_runs(arn(60)).next_token(token(1025)))
         }),
-        rule("ListMapRuns", "nextToken", "empty", |c| {
+        refuse("ListMapRuns", "nextToken", "min 1", "empty", |c| {
             send(c.list_map_runs(arn(60)).next_token(""))
         }),
         // DescribeMapRun
-        rule("DescribeMapRun", "mapRunArn", "missing", |c| {
+        refuse("DescribeMapRun", "mapRunArn", "required", "missing", |c| {
             send_input(c, DescribeMapRunInput::default())
         }),
-        rule("DescribeMapRun", "mapRunArn", "empty", |c| send(c.describe_map_run(""))),
-        rule("DescribeMapRun", "mapRunArn", "2001 characters", |c| {
+        refuse("DescribeMapRun", "mapRunArn", "min 1", "empty", |c| send(c.describe_map_run(""))),
+        refuse("DescribeMapRun", "mapRunArn", "max 2000", "2001 characters", |c| {
             send(c.describe_map_run(map_run_arn(2001)))
         }),
         // UpdateMapRun
-        rule("UpdateMapRun", "mapRunArn", "missing", |c| {
+        refuse("UpdateMapRun", "mapRunArn", "required", "missing", |c| {
             send_input(c, UpdateMapRunInput::default())
         }),
-        rule("UpdateMapRun", "mapRunArn", "empty", |c| {
+        refuse("UpdateMapRun", "mapRunArn", "min 1", "empty", |c| {
             send(c.update_map_run("").max_concurrency(1))
         }),
-        rule("UpdateMapRun", "mapRunArn", "2001 characters", |c| {
+        refuse("UpdateMapRun", "mapRunArn", "max 2000", "2001 characters", |c| {
             send(c.update_map_run(map_run_arn(2001)))
         }),
-        rule("UpdateMapRun", "maxConcurrency", "-1", |c| {
+        refuse("UpdateMapRun", "maxConcurrency", "min 0", "-1", |c| {
             send(c.update_map_run(map_run_arn(90)).max_concurrency(-1))
         }),
-        rule("UpdateMapRun", "toleratedFailurePercentage", "100.5", |c| {
+        refuse("UpdateMapRun", "toleratedFailurePercentage", "max 100", "100.5", |c| {
             send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(100.5))
         }),
-        rule("UpdateMapRun", "toleratedFailurePercentage", "-1", |c| {
+        refuse("UpdateMapRun", "toleratedFailurePercentage", "min 0", "-1", |c| {
             send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(-1.0))
         }),
-        rule("UpdateMapRun", "toleratedFailurePercentage", "NaN", |c| {
+        refuse("UpdateMapRun", "toleratedFailurePercentage", "extra: a number", "NaN", |c| {
             send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(f64::NAN))
         }),
-        rule("UpdateMapRun", "toleratedFailurePercentage", "infinity", |c| {
+        refuse("UpdateMapRun", "toleratedFailurePercentage", "max 100", "infinity", |c| {
             send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(f64::INFINITY))
         }),
-        rule("UpdateMapRun", "toleratedFailureCount", "-1", |c| {
+        refuse("UpdateMapRun", "toleratedFailureCount", "min 0", "-1", |c| {
             send(c.update_map_run(map_run_arn(90)).tolerated_failure_count(-1))
         }),
-        rule("UpdateMapRun", "toleratedFailureCount", "valid others, bad count", |c| {
+        refuse("UpdateMapRun", "toleratedFailureCount", "min 0", "valid others, bad count", |c| {
             let r = c
                 .update_map_run(map_run_arn(90))
                 .max_concurrency(3)
@@ -146,94 +247,229 @@ fn refused() -> Vec<Rule> {
             send(r)
         }),
         // DescribeExecution
-        rule("DescribeExecution", "executionArn", "missing", |c| {
+        refuse("DescribeExecution", "executionArn", "required", "missing", |c| {
             send_input(c, DescribeExecutionInput::default())
         }),
-        rule("DescribeExecution", "executionArn", "empty", |c| send(c.describe_execution(""))),
-        rule("DescribeExecution", "executionArn", "257 characters", |c| {
+        refuse("DescribeExecution", "executionArn", "min 1", "empty", |c| {
+            send(c.describe_execution(""))
+        }),
+        refuse("DescribeExecution", "executionArn", "max 256", "257 characters", |c| {
             send(c.describe_execution(arn(257)))
         }),
-        rule("DescribeExecution", "executionArn", "257 characters, metadata only", |c| {
-            send(c.describe_execution(arn(257)).included_data(IncludedData::MetadataOnly))
-        }),
+        refuse(
+            "DescribeExecution",
+            "executionArn",
+            "max 256",
+            "257 characters, metadata only",
+            |c| send(c.describe_execution(arn(257)).included_data(IncludedData::MetadataOnly)),
+        ),
         // ListExecutions
-        rule("ListExecutions", "stateMachineArn", "neither ARN (plain input)", |c| {
-            send_input(c, ListExecutionsInput::default())
-        }),
-        rule("ListExecutions", "stateMachineArn", "neither ARN (builder)", |c| {
+        refuse(
+            "ListExecutions",
+            "stateMachineArn",
+            "extra: exactly one ARN",
+            "neither ARN (plain input)",
+            |c| send_input(c, ListExecutionsInput::default()),
+        ),
+        refuse("ListExecutions", "stateMachineArn", "extra: exactly one ARN", "neither ARN", |c| {
             send(c.list_executions())
         }),
-        rule("ListExecutions", "mapRunArn", "neither ARN, every other member set", |c| {
-            let r = c
-                .list_executions()
-                .status_filter(ExecutionStatus::Running)
-                .max_results(10)
-                .next_token("t")
-                .redrive_filter(ExecutionRedriveFilter::Redriven);
-            send(r)
-        }),
-        rule("ListExecutions", "stateMachineArn", "both ARNs", |c| {
+        refuse(
+            "ListExecutions",
+            "mapRunArn",
+            "extra: exactly one ARN",
+            "neither ARN, every other member set",
+            |c| {
+                let r = c
+                    .list_executions()
+                    .status_filter(ExecutionStatus::Running)
+                    .max_results(10)
+                    .next_token("t")
+                    .redrive_filter(ExecutionRedriveFilter::Redriven);
+                send(r)
+            },
+        ),
+        refuse("ListExecutions", "stateMachineArn", "extra: exactly one ARN", "both ARNs", |c| {
             send(c.list_executions().state_machine_arn(sm_arn(60)).map_run_arn(map_run_arn(90)))
         }),
-        rule("ListExecutions", "mapRunArn", "both ARNs (plain input)", |c| {
-            let mut input = ListExecutionsInput::for_map_run(map_run_arn(90));
-            input.state_machine_arn = Some(sm_arn(60));
-            send_input(c, input)
-        }),
-        rule("ListExecutions", "stateMachineArn", "empty", |c| {
+        refuse(
+            "ListExecutions",
+            "mapRunArn",
+            "extra: exactly one ARN",
+            "both ARNs (plain input)",
+            |c| {
+                let mut input = ListExecutionsInput::for_map_run(map_run_arn(90));
+                input.state_machine_arn = Some(sm_arn(60));
+                send_input(c, input)
+            },
+        ),
+        refuse("ListExecutions", "stateMachineArn", "min 1", "empty", |c| {
             send(c.list_executions().state_machine_arn(""))
         }),
-        rule("ListExecutions", "stateMachineArn", "257 characters", |c| {
+        refuse("ListExecutions", "stateMachineArn", "max 256", "257 characters", |c| {
             send(c.list_executions().state_machine_arn(sm_arn(257)))
         }),
-        rule("ListExecutions", "mapRunArn", "empty", |c| send(c.list_executions().map_run_arn(""))),
-        rule("ListExecutions", "mapRunArn", "2001 characters", |c| {
+        refuse("ListExecutions", "mapRunArn", "min 1", "empty", |c| {
+            send(c.list_executions().map_run_arn(""))
+        }),
+        refuse("ListExecutions", "mapRunArn", "max 2000", "2001 characters", |c| {
             send(c.list_executions().map_run_arn(map_run_arn(2001)))
         }),
-        rule("ListExecutions", "maxResults", "1001", |c| {
+        refuse("ListExecutions", "maxResults", "max 1000", "1001", |c| {
             send(c.list_executions().state_machine_arn(sm_arn(60)).max_results(1001))
         }),
-        rule("ListExecutions", "maxResults", "-1", |c| {
+        refuse("ListExecutions", "maxResults", "min 0", "-1", |c| {
             send(c.list_executions().map_run_arn(map_run_arn(90)).max_results(-1))
         }),
-        rule("ListExecutions", "maxResults", "i32::MIN", |c| {
+        refuse("ListExecutions", "maxResults", "min 0", "i32::MIN", |c| {
             send(c.list_executions().state_machine_arn(sm_arn(60)).max_results(i32::MIN))
         }),
-        rule("ListExecutions", "nextToken", "empty", |c| {
+        refuse("ListExecutions", "nextToken", "min 1", "empty", |c| {
             send(c.list_executions().state_machine_arn(sm_arn(60)).next_token(""))
         }),
-        rule("ListExecutions", "nextToken", "3097 characters", |c| {
+        refuse("ListExecutions", "nextToken", "max 3096", "3097 characters", |c| {
             send(c.list_executions().state_machine_arn(sm_arn(60)).next_token(token(3097)))
         }),
-        rule("ListExecutions", "nextToken", "3097 characters, by Map Run", |c| {
+        refuse("ListExecutions", "nextToken", "max 3096", "3097 characters, by Map Run", |c| {
             send(c.list_executions().map_run_arn(map_run_arn(90)).next_token(token(3097)))
         }),
+        // GetExecutionHistory
+        refuse("GetExecutionHistory", "executionArn", "required", "missing", |c| {
+            send_input(c, GetExecutionHistoryInput::default())
+        }),
+        refuse("GetExecutionHistory", "executionArn", "min 1", "empty", |c| {
+            send(c.get_execution_history(""))
+        }),
+        refuse("GetExecutionHistory", "executionArn", "max 256", "257 characters", |c| {
+            send(c.get_execution_history(arn(257)))
+        }),
+        refuse("GetExecutionHistory", "maxResults", "max 1000", "1001", |c| {
+            send(c.get_execution_history(arn(60)).max_results(1001))
+        }),
+        refuse("GetExecutionHistory", "maxResults", "min 0", "-1", |c| {
+            send(c.get_execution_history(arn(60)).max_results(-1))
+        }),
+        refuse("GetExecutionHistory", "nextToken", "max 1024", "1025 characters", |c| {
+            send(c.get_execution_history(arn(60)).next_token(token(1025)))
+        }),
+        refuse("GetExecutionHistory", "nextToken", "min 1", "empty", |c| {
+            send(c.get_execution_history(arn(60)).next_token(""))
+        }),
+        // StartExecution
+        refuse("StartExecution", "stateMachineArn", "required", "missing", |c| {
+            send_input(c, StartExecutionInput::default())
+        }),
+        refuse("StartExecution", "stateMachineArn", "min 1", "empty", |c| {
+            send(c.start_execution("").name("n"))
+        }),
+        refuse("StartExecution", "stateMachineArn", "max 256", "257 characters", |c| {
+            send(c.start_execution(sm_arn(257)))
+        }),
+        refuse("StartExecution", "name", "min 1", "empty", |c| {
+            send(c.start_execution(sm_arn(60)).name(""))
+        }),
+        refuse("StartExecution", "name", "max 80", "81 characters", |c| {
+            send(c.start_execution(sm_arn(60)).name("n".repeat(81)))
+        }),
+        refuse("StartExecution", "input", "max 262144", "262145 characters", |c| {
+            send(
+                c.start_execution(sm_arn(60))
+                    .name("n")
+                    .input(format!("\"{}\"", "i".repeat(262_143))),
+            )
+        }),
+        refuse("StartExecution", "traceHeader", "max 256", "257 characters", |c| {
+            send(c.start_execution(sm_arn(60)).trace_header("h".repeat(257)))
+        }),
+        refuse("StartExecution", "traceHeader", "pattern", "not ASCII", |c| {
+            send(c.start_execution(sm_arn(60)).trace_header("Root=1-é"))
+        }),
+        // StopExecution
+        refuse("StopExecution", "executionArn", "required", "missing", |c| {
+            send_input(c, StopExecutionInput::default())
+        }),
+        refuse("StopExecution", "executionArn", "min 1", "empty", |c| {
+            send(c.stop_execution("").cause("c"))
+        }),
+        refuse("StopExecution", "executionArn", "max 256", "257 characters", |c| {
+            send(c.stop_execution(arn(257)))
+        }),
+        refuse("StopExecution", "error", "max 256", "257 characters", |c| {
+            send(c.stop_execution(arn(60)).error("e".repeat(257)))
+        }),
+        refuse("StopExecution", "cause", "max 32768", "32769 characters", |c| {
+            send(c.stop_execution(arn(60)).cause("c".repeat(32_769)))
+        }),
+        refuse(
+            "StopExecution",
+            "cause",
+            "max 32768",
+            "32769 two-byte characters, valid error",
+            |c| send(c.stop_execution(arn(60)).error("e".repeat(256)).cause("é".repeat(32_769))),
+        ),
+        // RedriveExecution
+        refuse("RedriveExecution", "executionArn", "required", "missing", |c| {
+            send_input(c, RedriveExecutionInput::default())
+        }),
+        refuse("RedriveExecution", "executionArn", "min 1", "empty", |c| {
+            send(c.redrive_execution(""))
+        }),
+        refuse("RedriveExecution", "executionArn", "max 256", "257 characters", |c| {
+            send(c.redrive_execution(arn(257)))
+        }),
+        refuse("RedriveExecution", "clientToken", "min 1", "empty", |c| {
+            send(c.redrive_execution(arn(60)).client_token(""))
+        }),
+        refuse("RedriveExecution", "clientToken", "max 64", "65 characters", |c| {
+            send(c.redrive_execution(arn(60)).client_token(token(65)))
+        }),
+        refuse("RedriveExecution", "clientToken", "pattern", "a space", |c| {
+            send(c.redrive_execution(arn(60)).client_token("has space"))
+        }),
+        refuse("RedriveExecution", "clientToken", "pattern", "a tab", |c| {
+            send(c.redrive_execution(arn(60)).client_token("tab\there"))
+        }),
+        refuse("RedriveExecution", "clientToken", "pattern", "DEL", |c| {
+            send(c.redrive_execution(arn(60)).client_token("del\u{7f}"))
+        }),
+        refuse("RedriveExecution", "clientToken", "pattern", "not ASCII", |c| {
+            send(c.redrive_execution(arn(60)).client_token("tokén"))
+        }),
         // DescribeStateMachine
-        rule("DescribeStateMachine", "stateMachineArn", "missing", |c| {
+        refuse("DescribeStateMachine", "stateMachineArn", "required", "missing", |c| {
             send_input(c, DescribeStateMachineInput::default())
         }),
-        rule("DescribeStateMachine", "stateMachineArn", "empty", |c| {
+        refuse("DescribeStateMachine", "stateMachineArn", "min 1", "empty", |c| {
             send(c.describe_state_machine(""))
         }),
-        rule("DescribeStateMachine", "stateMachineArn", "257 characters", |c| {
+        refuse("DescribeStateMachine", "stateMachineArn", "max 256", "257 characters", |c| {
             send(c.describe_state_machine(sm_arn(257)))
         }),
-        rule("DescribeStateMachine", "stateMachineArn", "257 characters, all data", |c| {
-            send(c.describe_state_machine(sm_arn(257)).included_data(IncludedData::AllData))
-        }),
+        refuse(
+            "DescribeStateMachine",
+            "stateMachineArn",
+            "max 256",
+            "257 characters, all data",
+            |c| send(c.describe_state_machine(sm_arn(257)).included_data(IncludedData::AllData)),
+        ),
         // DescribeStateMachineForExecution
-        rule("DescribeStateMachineForExecution", "executionArn", "missing", |c| {
+        refuse("DescribeStateMachineForExecution", "executionArn", "required", "missing", |c| {
             send_input(c, DescribeStateMachineForExecutionInput::default())
         }),
-        rule("DescribeStateMachineForExecution", "executionArn", "empty", |c| {
+        refuse("DescribeStateMachineForExecution", "executionArn", "min 1", "empty", |c| {
             send(c.describe_state_machine_for_execution(""))
         }),
-        rule("DescribeStateMachineForExecution", "executionArn", "257 characters", |c| {
-            send(c.describe_state_machine_for_execution(arn(257)))
-        }),
-        rule(
+        refuse(
             "DescribeStateMachineForExecution",
             "executionArn",
+            "max 256",
+            "257 characters",
+            |c| send(c.describe_state_machine_for_execution(arn(257))),
+        ),
+        refuse(
+            "DescribeStateMachineForExecution",
+            "executionArn",
+            "max 256",
             "257 characters, metadata only",
             |c| {
                 let r = c
@@ -242,143 +478,645 @@ fn refused() -> Vec<Rule> {
                 send(r)
             },
         ),
+        // CreateStateMachine
+        refuse("CreateStateMachine", "name", "required", "every member missing", |c| {
+            send_input(c, CreateStateMachineInput::default())
+        }),
+        refuse("CreateStateMachine", "name", "required, min 1", "empty", |c| {
+            send(c.create_state_machine("", DEFINITION, ROLE_ARN))
+        }),
+        refuse("CreateStateMachine", "name", "max 80", "81 characters", |c| {
+            send(c.create_state_machine("n".repeat(81), DEFINITION, ROLE_ARN))
+        }),
+        refuse("CreateStateMachine", "definition", "required, min 1", "empty", |c| {
+            send(c.create_state_machine("orders", "", ROLE_ARN))
+        }),
+        refuse("CreateStateMachine", "definition", "max 1048576", "1048577 characters", |c| {
+            send(c.create_state_machine("orders", padded("{", 1_048_577), ROLE_ARN))
+        }),
+        refuse("CreateStateMachine", "roleArn", "required, min 1", "empty", |c| {
+            send(c.create_state_machine("orders", DEFINITION, ""))
+        }),
+        refuse("CreateStateMachine", "roleArn", "max 256", "257 characters", |c| {
+            send(c.create_state_machine("orders", DEFINITION, role_arn(257)))
+        }),
+        refuse(
+            "CreateStateMachine",
+            "loggingConfiguration.destinations[].cloudWatchLogsLogGroup.logGroupArn",
+            "min 1",
+            "empty",
+            |c| send(create(c).logging_configuration(logging_to(""))),
+        ),
+        refuse(
+            "CreateStateMachine",
+            "loggingConfiguration.destinations[].cloudWatchLogsLogGroup.logGroupArn",
+            "max 256",
+            "257 characters",
+            |c| send(create(c).logging_configuration(logging_to(&log_group_arn(257)))),
+        ),
+        refuse("CreateStateMachine", "tags[].key", "min 1", "empty", |c| {
+            send(create(c).tag("", "v"))
+        }),
+        refuse("CreateStateMachine", "tags[].key", "max 128", "129 characters", |c| {
+            send(create(c).tag("k".repeat(129), "v"))
+        }),
+        refuse("CreateStateMachine", "tags[].key", "max 128", "129 characters, second tag", |c| {
+            send(create(c).tag("team", "data").tag("k".repeat(129), "v"))
+        }),
+        refuse("CreateStateMachine", "tags[].value", "max 256", "257 characters", |c| {
+            send(create(c).tag("k", "v".repeat(257)))
+        }),
+        refuse("CreateStateMachine", "versionDescription", "max 256", "257 characters", |c| {
+            send(create(c).publish(true).version_description("d".repeat(257)))
+        }),
+        refuse("CreateStateMachine", "encryptionConfiguration.kmsKeyId", "min 1", "empty", |c| {
+            send(create(c).encryption_configuration(encryption(Some(String::new()), None)))
+        }),
+        refuse(
+            "CreateStateMachine",
+            "encryptionConfiguration.kmsKeyId",
+            "max 2048",
+            "2049 characters",
+            |c| send(create(c).encryption_configuration(encryption(Some(kms_key(2049)), None))),
+        ),
+        refuse(
+            "CreateStateMachine",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "min 60",
+            "59",
+            |c| send(create(c).encryption_configuration(encryption(Some(kms_key(80)), Some(59)))),
+        ),
+        refuse(
+            "CreateStateMachine",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "max 900",
+            "901",
+            |c| send(create(c).encryption_configuration(encryption(Some(kms_key(80)), Some(901)))),
+        ),
+        // DeleteStateMachine
+        refuse("DeleteStateMachine", "stateMachineArn", "required", "missing", |c| {
+            send_input(c, DeleteStateMachineInput::default())
+        }),
+        refuse("DeleteStateMachine", "stateMachineArn", "min 1", "empty", |c| {
+            send(c.delete_state_machine(""))
+        }),
+        refuse("DeleteStateMachine", "stateMachineArn", "max 256", "257 characters", |c| {
+            send(c.delete_state_machine(sm_arn(257)))
+        }),
+        // ListStateMachines
+        refuse("ListStateMachines", "maxResults", "max 1000", "1001", |c| {
+            send(c.list_state_machines().max_results(1001))
+        }),
+        refuse("ListStateMachines", "maxResults", "min 0", "-1", |c| {
+            send(c.list_state_machines().max_results(-1))
+        }),
+        refuse("ListStateMachines", "nextToken", "min 1", "empty", |c| {
+            send(c.list_state_machines().next_token(""))
+        }),
+        refuse("ListStateMachines", "nextToken", "max 1024", "1025 characters", |c| {
+            send(c.list_state_machines().max_results(10).next_token(token(1025)))
+        }),
     ]
 }
 
-/// Inputs right at a limit: they must reach the server.
-fn accepted() -> Vec<Rule> {
+/// Inputs right at a limit: they must reach the server, the value in place.
+fn accepted() -> Vec<Accepted> {
     vec![
-        rule("GetExecutionHistory", "executionArn", "256 characters", |c| {
-            send(c.get_execution_history(arn(256)))
+        // ListMapRuns
+        accept("ListMapRuns", "executionArn", "min 1", "1 character", |c| {
+            sent(send(c.list_map_runs("a")), "a")
         }),
-        rule("GetExecutionHistory", "maxResults", "0 and 1000", |c| {
-            send(c.get_execution_history(arn(60)).max_results(0).max_results(1000))
+        accept("ListMapRuns", "executionArn", "max 256", "256 characters", |c| {
+            let v = arn(256);
+            sent(send(c.list_map_runs(&v)), v)
         }),
-        rule("GetExecutionHistory", "nextToken", "1024 characters", |c| {
-            send(c.get_execution_history(arn(60)).next_token(token(1024)))
+        accept("ListMapRuns", "executionArn", "max 256", "256 two-byte characters", |c| {
+            let v = "é".repeat(256);
+            sent(send(c.list_map_runs(&v)), v)
         }),
-        rule("ListMapRuns", "executionArn", "1 character", |c| send(c.list_map_runs("a"))),
-        rule("ListMapRuns", "executionArn", "256 characters", |c| send(c.list_map_runs(arn(256)))),
-        rule("ListMapRuns", "executionArn", "256 two-byte characters", |c| {
-            send(c.list_map_runs("é".repeat(256)))
+        accept("ListMapRuns", "maxResults", "min 0", "0", |c| {
+            sent(send(c.list_map_runs(arn(60)).max_results(0)), 0)
         }),
-        rule("ListMapRuns", "maxResults", "0", |c| send(c.list_map_runs(arn(60)).max_results(0))),
-        rule("ListMapRuns", "maxResults", "1000", |c| {
-            send(c.list_map_runs(arn(60)).max_results(1000))
+        accept("ListMapRuns", "maxResults", "max 1000", "1000", |c| {
+            sent(send(c.list_map_runs(arn(60)).max_results(1000)), 1000)
         }),
-        rule("ListMapRuns", "nextToken", "1 character", |c| {
-            send(c.list_map_runs(arn(60)).next_token(token(1)))
+        accept("ListMapRuns", "nextToken", "min 1", "1 character", |c| {
+            sent(send(c.list_map_runs(arn(60)).next_token(token(1))), token(1))
         }),
-        rule("ListMapRuns", "nextToken", "1024 characters", |c| {
-            send(c.list_map_runs(arn(60)).next_token(token(1024)))
+        accept("ListMapRuns", "nextToken", "max 1024", "1024 characters", |c| {
+            sent(send(c.list_map_runs(arn(60)).next_token(token(1024))), token(1024))
         }),
-        rule("DescribeMapRun", "mapRunArn", "2000 characters", |c| {
-            send(c.describe_map_run(map_run_arn(2000)))
+        // DescribeMapRun
+        accept("DescribeMapRun", "mapRunArn", "min 1", "1 character", |c| {
+            sent(send(c.describe_map_run("a")), "a")
         }),
-        rule("UpdateMapRun", "mapRunArn", "2000 characters", |c| {
-            send(c.update_map_run(map_run_arn(2000)))
+        accept("DescribeMapRun", "mapRunArn", "max 2000", "2000 characters", |c| {
+            let v = map_run_arn(2000);
+            sent(send(c.describe_map_run(&v)), v)
         }),
-        rule("UpdateMapRun", "maxConcurrency", "0", |c| {
-            send(c.update_map_run(map_run_arn(90)).max_concurrency(0))
+        // UpdateMapRun
+        accept("UpdateMapRun", "mapRunArn", "min 1", "1 character", |c| {
+            sent(send(c.update_map_run("a")), "a")
         }),
-        rule("UpdateMapRun", "maxConcurrency", "i32::MAX", |c| {
-            send(c.update_map_run(map_run_arn(90)).max_concurrency(i32::MAX))
+        accept("UpdateMapRun", "mapRunArn", "max 2000", "2000 characters", |c| {
+            let v = map_run_arn(2000);
+            sent(send(c.update_map_run(&v)), v)
         }),
-        rule("UpdateMapRun", "toleratedFailurePercentage", "0", |c| {
-            send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(0.0))
+        accept("UpdateMapRun", "maxConcurrency", "min 0", "0", |c| {
+            sent(send(c.update_map_run(map_run_arn(90)).max_concurrency(0)), 0)
         }),
-        rule("UpdateMapRun", "toleratedFailurePercentage", "100", |c| {
-            send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(100.0))
+        accept("UpdateMapRun", "maxConcurrency", "extra: no maximum", "i32::MAX", |c| {
+            sent(send(c.update_map_run(map_run_arn(90)).max_concurrency(i32::MAX)), i32::MAX)
         }),
-        rule("UpdateMapRun", "toleratedFailureCount", "0", |c| {
-            send(c.update_map_run(map_run_arn(90)).tolerated_failure_count(0))
+        accept("UpdateMapRun", "toleratedFailurePercentage", "min 0", "0", |c| {
+            sent(send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(0.0)), 0.0)
         }),
-        rule("UpdateMapRun", "toleratedFailureCount", "i64::MAX", |c| {
-            send(c.update_map_run(map_run_arn(90)).tolerated_failure_count(i64::MAX))
+        accept("UpdateMapRun", "toleratedFailurePercentage", "max 100", "100", |c| {
+            sent(send(c.update_map_run(map_run_arn(90)).tolerated_failure_percentage(100.0)), 100.0)
         }),
-        rule("DescribeExecution", "executionArn", "1 character", |c| {
-            send(c.describe_execution("a"))
+        accept("UpdateMapRun", "toleratedFailureCount", "min 0", "0", |c| {
+            sent(send(c.update_map_run(map_run_arn(90)).tolerated_failure_count(0)), 0)
         }),
-        rule("DescribeExecution", "executionArn", "256 characters", |c| {
-            send(c.describe_execution(arn(256)))
+        accept("UpdateMapRun", "toleratedFailureCount", "extra: no maximum", "i64::MAX", |c| {
+            sent(
+                send(c.update_map_run(map_run_arn(90)).tolerated_failure_count(i64::MAX)),
+                i64::MAX,
+            )
         }),
-        rule("DescribeExecution", "includedData", "METADATA_ONLY", |c| {
-            send(c.describe_execution(arn(60)).included_data(IncludedData::MetadataOnly))
+        // DescribeExecution
+        accept("DescribeExecution", "executionArn", "min 1", "1 character", |c| {
+            sent(send(c.describe_execution("a")), "a")
         }),
-        rule("DescribeExecution", "includedData", "ALL_DATA", |c| {
-            send(c.describe_execution(arn(60)).included_data(IncludedData::AllData))
+        accept("DescribeExecution", "executionArn", "max 256", "256 characters", |c| {
+            let v = arn(256);
+            sent(send(c.describe_execution(&v)), v)
         }),
-        rule("ListExecutions", "stateMachineArn", "1 character", |c| {
-            send(c.list_executions().state_machine_arn("a"))
+        accept("DescribeExecution", "includedData", "enum METADATA_ONLY", "METADATA_ONLY", |c| {
+            let r = c.describe_execution(arn(60)).included_data(IncludedData::MetadataOnly);
+            sent(send(r), "METADATA_ONLY")
         }),
-        rule("ListExecutions", "stateMachineArn", "256 characters", |c| {
-            send(c.list_executions().state_machine_arn(sm_arn(256)))
+        accept("DescribeExecution", "includedData", "enum ALL_DATA", "ALL_DATA", |c| {
+            sent(
+                send(c.describe_execution(arn(60)).included_data(IncludedData::AllData)),
+                "ALL_DATA",
+            )
         }),
-        rule("ListExecutions", "stateMachineArn", "plain input", |c| {
-            send_input(c, ListExecutionsInput::for_state_machine(sm_arn(60)))
+        accept("DescribeExecution", "includedData", "extra: unknown value", "sent as given", |c| {
+            let r = c.describe_execution(arn(60)).included_data(IncludedData::from("SOME_DATA"));
+            sent(send(r), "SOME_DATA")
         }),
-        rule("ListExecutions", "mapRunArn", "1 character", |c| {
-            send(c.list_executions().map_run_arn("a"))
+        // ListExecutions
+        accept("ListExecutions", "stateMachineArn", "min 1", "1 character", |c| {
+            sent(send(c.list_executions().state_machine_arn("a")), "a")
         }),
-        rule("ListExecutions", "mapRunArn", "2000 characters", |c| {
-            send(c.list_executions().map_run_arn(map_run_arn(2000)))
+        accept("ListExecutions", "stateMachineArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.list_executions().state_machine_arn(&v)), v)
         }),
-        rule("ListExecutions", "mapRunArn", "plain input", |c| {
-            send_input(c, ListExecutionsInput::for_map_run(map_run_arn(90)))
+        accept("ListExecutions", "stateMachineArn", "extra: exactly one ARN", "plain input", |c| {
+            sent(send_input(c, ListExecutionsInput::for_state_machine(sm_arn(60))), sm_arn(60))
         }),
-        rule("ListExecutions", "maxResults", "0", |c| {
-            send(c.list_executions().state_machine_arn(sm_arn(60)).max_results(0))
+        accept("ListExecutions", "mapRunArn", "min 1", "1 character", |c| {
+            sent(send(c.list_executions().map_run_arn("a")), "a")
         }),
-        rule("ListExecutions", "maxResults", "1000", |c| {
-            send(c.list_executions().map_run_arn(map_run_arn(90)).max_results(1000))
+        accept("ListExecutions", "mapRunArn", "max 2000", "2000 characters", |c| {
+            let v = map_run_arn(2000);
+            sent(send(c.list_executions().map_run_arn(&v)), v)
         }),
-        rule("ListExecutions", "nextToken", "1 character", |c| {
-            send(c.list_executions().state_machine_arn(sm_arn(60)).next_token(token(1)))
+        accept("ListExecutions", "mapRunArn", "extra: exactly one ARN", "plain input", |c| {
+            sent(send_input(c, ListExecutionsInput::for_map_run(map_run_arn(90))), map_run_arn(90))
         }),
-        rule("ListExecutions", "nextToken", "1025 characters (over ListMapRuns' limit)", |c| {
-            send(c.list_executions().state_machine_arn(sm_arn(60)).next_token(token(1025)))
+        accept("ListExecutions", "maxResults", "min 0", "0", |c| {
+            sent(send(c.list_executions().state_machine_arn(sm_arn(60)).max_results(0)), 0)
         }),
-        rule("ListExecutions", "nextToken", "3096 characters", |c| {
-            send(c.list_executions().state_machine_arn(sm_arn(60)).next_token(token(3096)))
+        accept("ListExecutions", "maxResults", "max 1000", "1000", |c| {
+            sent(send(c.list_executions().map_run_arn(map_run_arn(90)).max_results(1000)), 1000)
         }),
-        rule("ListExecutions", "nextToken", "3096 two-byte characters", |c| {
-            send(c.list_executions().map_run_arn(map_run_arn(90)).next_token("é".repeat(3096)))
+        accept("ListExecutions", "nextToken", "min 1", "1 character", |c| {
+            let r = c.list_executions().state_machine_arn(sm_arn(60)).next_token(token(1));
+            sent(send(r), token(1))
         }),
-        rule(
+        accept(
+            "ListExecutions",
+            "nextToken",
+            "extra: its own limit",
+            "1025 characters (over ListMapRuns' limit)",
+            |c| {
+                let r = c.list_executions().state_machine_arn(sm_arn(60)).next_token(token(1025));
+                sent(send(r), token(1025))
+            },
+        ),
+        accept("ListExecutions", "nextToken", "max 3096", "3096 characters", |c| {
+            let r = c.list_executions().state_machine_arn(sm_arn(60)).next_token(token(3096));
+            sent(send(r), token(3096))
+        }),
+        accept("ListExecutions", "nextToken", "max 3096", "3096 two-byte characters", |c| {
+            let v = "é".repeat(3096);
+            sent(send(c.list_executions().map_run_arn(map_run_arn(90)).next_token(&v)), v)
+        }),
+        accept(
             "ListExecutions",
             "mapRunArn",
+            "max 2000",
             "2000 characters, every other member at its limit",
             |c| {
+                let v = map_run_arn(2000);
                 let r = c
                     .list_executions()
-                    .map_run_arn(map_run_arn(2000))
+                    .map_run_arn(&v)
                     .status_filter(ExecutionStatus::PendingRedrive)
                     .max_results(1000)
                     .next_token(token(3096))
                     .redrive_filter(ExecutionRedriveFilter::NotRedriven);
-                send(r)
+                sent(send(r), v)
             },
         ),
-        rule("DescribeStateMachine", "stateMachineArn", "1 character", |c| {
-            send(c.describe_state_machine("a"))
+        accept("ListExecutions", "statusFilter", "enum RUNNING", "RUNNING", |c| {
+            let r =
+                c.list_executions().state_machine_arn("a").status_filter(ExecutionStatus::Running);
+            sent(send(r), "RUNNING")
         }),
-        rule("DescribeStateMachine", "stateMachineArn", "256 characters", |c| {
-            send(c.describe_state_machine(sm_arn(256)))
-        }),
-        rule("DescribeStateMachine", "includedData", "METADATA_ONLY", |c| {
-            send(c.describe_state_machine(sm_arn(60)).included_data(IncludedData::MetadataOnly))
-        }),
-        rule("DescribeStateMachineForExecution", "executionArn", "1 character", |c| {
-            send(c.describe_state_machine_for_execution("a"))
-        }),
-        rule("DescribeStateMachineForExecution", "executionArn", "256 characters", |c| {
-            send(c.describe_state_machine_for_execution(arn(256)))
-        }),
-        rule("DescribeStateMachineForExecution", "includedData", "ALL_DATA", |c| {
+        accept("ListExecutions", "statusFilter", "enum SUCCEEDED", "SUCCEEDED", |c| {
             let r = c
-                .describe_state_machine_for_execution(arn(60))
-                .included_data(IncludedData::AllData);
-            send(r)
+                .list_executions()
+                .state_machine_arn("a")
+                .status_filter(ExecutionStatus::Succeeded);
+            sent(send(r), "SUCCEEDED")
+        }),
+        accept("ListExecutions", "statusFilter", "enum FAILED", "FAILED", |c| {
+            let r =
+                c.list_executions().state_machine_arn("a").status_filter(ExecutionStatus::Failed);
+            sent(send(r), "FAILED")
+        }),
+        accept("ListExecutions", "statusFilter", "enum TIMED_OUT", "TIMED_OUT", |c| {
+            let r =
+                c.list_executions().state_machine_arn("a").status_filter(ExecutionStatus::TimedOut);
+            sent(send(r), "TIMED_OUT")
+        }),
+        accept("ListExecutions", "statusFilter", "enum ABORTED", "ABORTED", |c| {
+            let r =
+                c.list_executions().state_machine_arn("a").status_filter(ExecutionStatus::Aborted);
+            sent(send(r), "ABORTED")
+        }),
+        accept("ListExecutions", "statusFilter", "enum PENDING_REDRIVE", "PENDING_REDRIVE", |c| {
+            let r =
+                c.list_executions().map_run_arn("a").status_filter(ExecutionStatus::PendingRedrive);
+            sent(send(r), "PENDING_REDRIVE")
+        }),
+        accept("ListExecutions", "statusFilter", "extra: unknown value", "sent as given", |c| {
+            let r = c
+                .list_executions()
+                .state_machine_arn("a")
+                .status_filter(ExecutionStatus::from("PAUSED"));
+            sent(send(r), "PAUSED")
+        }),
+        accept("ListExecutions", "redriveFilter", "enum REDRIVEN", "REDRIVEN", |c| {
+            let r = c
+                .list_executions()
+                .state_machine_arn("a")
+                .redrive_filter(ExecutionRedriveFilter::Redriven);
+            sent(send(r), "REDRIVEN")
+        }),
+        accept("ListExecutions", "redriveFilter", "enum NOT_REDRIVEN", "NOT_REDRIVEN", |c| {
+            let r = c
+                .list_executions()
+                .map_run_arn("a")
+                .redrive_filter(ExecutionRedriveFilter::NotRedriven);
+            sent(send(r), "NOT_REDRIVEN")
+        }),
+        // GetExecutionHistory
+        accept("GetExecutionHistory", "executionArn", "min 1", "1 character", |c| {
+            sent(send(c.get_execution_history("a")), "a")
+        }),
+        accept("GetExecutionHistory", "executionArn", "max 256", "256 characters", |c| {
+            let v = arn(256);
+            sent(send(c.get_execution_history(&v)), v)
+        }),
+        accept("GetExecutionHistory", "maxResults", "min 0", "0", |c| {
+            sent(send(c.get_execution_history(arn(60)).max_results(0)), 0)
+        }),
+        accept("GetExecutionHistory", "maxResults", "max 1000", "1000", |c| {
+            sent(send(c.get_execution_history(arn(60)).max_results(1000)), 1000)
+        }),
+        accept("GetExecutionHistory", "nextToken", "min 1", "1 character", |c| {
+            sent(send(c.get_execution_history(arn(60)).next_token(token(1))), token(1))
+        }),
+        accept("GetExecutionHistory", "nextToken", "max 1024", "1024 characters", |c| {
+            sent(send(c.get_execution_history(arn(60)).next_token(token(1024))), token(1024))
+        }),
+        // StartExecution
+        accept("StartExecution", "stateMachineArn", "min 1", "1 character", |c| {
+            sent(send(c.start_execution("a")), "a")
+        }),
+        accept("StartExecution", "stateMachineArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.start_execution(&v)), v)
+        }),
+        accept("StartExecution", "name", "min 1", "1 character", |c| {
+            sent(send(c.start_execution(sm_arn(60)).name("n")), "n")
+        }),
+        accept("StartExecution", "name", "max 80", "80 characters", |c| {
+            let v = "n".repeat(80);
+            sent(send(c.start_execution(sm_arn(60)).name(&v)), v)
+        }),
+        accept("StartExecution", "name", "max 80", "80 two-byte characters", |c| {
+            let v = "é".repeat(80);
+            sent(send(c.start_execution(sm_arn(60)).name(&v)), v)
+        }),
+        accept("StartExecution", "input", "max 262144", "262144 characters", |c| {
+            let v = format!("\"{}\"", "i".repeat(262_142));
+            sent(send(c.start_execution(sm_arn(60)).input(&v)), v)
+        }),
+        accept("StartExecution", "traceHeader", "min 0", "empty", |c| {
+            sent(send(c.start_execution(sm_arn(60)).trace_header("")), "")
+        }),
+        accept("StartExecution", "traceHeader", "max 256", "256 characters", |c| {
+            let v = "h".repeat(256);
+            sent(send(c.start_execution(sm_arn(60)).trace_header(&v)), v)
+        }),
+        accept("StartExecution", "traceHeader", "pattern", "every ASCII character", |c| {
+            let v: String = (0u8..=127).map(char::from).collect();
+            sent(send(c.start_execution(sm_arn(60)).trace_header(&v)), v)
+        }),
+        // StopExecution
+        accept("StopExecution", "executionArn", "min 1", "1 character", |c| {
+            sent(send(c.stop_execution("a")), "a")
+        }),
+        accept("StopExecution", "executionArn", "max 256", "256 characters", |c| {
+            let v = arn(256);
+            sent(send(c.stop_execution(&v)), v)
+        }),
+        accept("StopExecution", "error", "min 0", "empty", |c| {
+            sent(send(c.stop_execution(arn(60)).error("")), "")
+        }),
+        accept("StopExecution", "error", "max 256", "256 characters", |c| {
+            let v = "e".repeat(256);
+            sent(send(c.stop_execution(arn(60)).error(&v)), v)
+        }),
+        accept("StopExecution", "cause", "min 0", "empty", |c| {
+            sent(send(c.stop_execution(arn(60)).cause("")), "")
+        }),
+        accept("StopExecution", "cause", "max 32768", "32768 characters", |c| {
+            let v = "c".repeat(32_768);
+            sent(send(c.stop_execution(arn(60)).cause(&v)), v)
+        }),
+        accept(
+            "StopExecution",
+            "cause",
+            "max 32768",
+            "32768 two-byte characters, error at 256",
+            |c| {
+                let v = "é".repeat(32_768);
+                sent(send(c.stop_execution(arn(60)).error("e".repeat(256)).cause(&v)), v)
+            },
+        ),
+        // RedriveExecution
+        accept("RedriveExecution", "executionArn", "min 1", "1 character", |c| {
+            let r = c.redrive_execution("a").client_token("t");
+            sent(send(r), "a")
+        }),
+        accept("RedriveExecution", "executionArn", "max 256", "256 characters", |c| {
+            let v = arn(256);
+            sent(send(c.redrive_execution(&v)), v)
+        }),
+        accept("RedriveExecution", "clientToken", "min 1", "1 character", |c| {
+            sent(send(c.redrive_execution(arn(60)).client_token("!")), "!")
+        }),
+        accept(
+            "RedriveExecution",
+            "clientToken",
+            "max 64, pattern",
+            "64 characters, ! to `",
+            |c| {
+                let v = printable(b'!', b'`');
+                sent(send(c.redrive_execution(arn(60)).client_token(&v)), v)
+            },
+        ),
+        accept("RedriveExecution", "clientToken", "pattern", "A to ~", |c| {
+            let v = printable(b'A', b'~');
+            sent(send(c.redrive_execution(arn(60)).client_token(&v)), v)
+        }),
+        // DescribeStateMachine
+        accept("DescribeStateMachine", "stateMachineArn", "min 1", "1 character", |c| {
+            sent(send(c.describe_state_machine("a")), "a")
+        }),
+        accept("DescribeStateMachine", "stateMachineArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.describe_state_machine(&v)), v)
+        }),
+        accept(
+            "DescribeStateMachine",
+            "includedData",
+            "enum METADATA_ONLY",
+            "METADATA_ONLY",
+            |c| {
+                let r =
+                    c.describe_state_machine(sm_arn(60)).included_data(IncludedData::MetadataOnly);
+                sent(send(r), "METADATA_ONLY")
+            },
+        ),
+        accept("DescribeStateMachine", "includedData", "enum ALL_DATA", "ALL_DATA", |c| {
+            let r = c.describe_state_machine(sm_arn(60)).included_data(IncludedData::AllData);
+            sent(send(r), "ALL_DATA")
+        }),
+        // DescribeStateMachineForExecution
+        accept("DescribeStateMachineForExecution", "executionArn", "min 1", "1 character", |c| {
+            sent(send(c.describe_state_machine_for_execution("a")), "a")
+        }),
+        accept(
+            "DescribeStateMachineForExecution",
+            "executionArn",
+            "max 256",
+            "256 characters",
+            |c| {
+                let v = arn(256);
+                sent(send(c.describe_state_machine_for_execution(&v)), v)
+            },
+        ),
+        accept(
+            "DescribeStateMachineForExecution",
+            "includedData",
+            "enum METADATA_ONLY",
+            "METADATA_ONLY",
+            |c| {
+                let r = c
+                    .describe_state_machine_for_execution(arn(60))
+                    .included_data(IncludedData::MetadataOnly);
+                sent(send(r), "METADATA_ONLY")
+            },
+        ),
+        accept(
+            "DescribeStateMachineForExecution",
+            "includedData",
+            "enum ALL_DATA",
+            "ALL_DATA",
+            |c| {
+                let r = c
+                    .describe_state_machine_for_execution(arn(60))
+                    .included_data(IncludedData::AllData);
+                sent(send(r), "ALL_DATA")
+            },
+        ),
+        // CreateStateMachine
+        accept("CreateStateMachine", "name", "min 1", "1 character", |c| {
+            sent(send(c.create_state_machine("n", DEFINITION, ROLE_ARN)), "n")
+        }),
+        accept("CreateStateMachine", "name", "max 80", "80 characters", |c| {
+            let v = "n".repeat(80);
+            sent(send(c.create_state_machine(&v, DEFINITION, ROLE_ARN)), v)
+        }),
+        accept("CreateStateMachine", "definition", "min 1", "1 character", |c| {
+            sent(send(c.create_state_machine("orders", "{", ROLE_ARN)), "{")
+        }),
+        accept("CreateStateMachine", "definition", "max 1048576", "1048576 characters", |c| {
+            let v = padded("{", 1_048_576);
+            sent(send(c.create_state_machine("orders", &v, ROLE_ARN)), v)
+        }),
+        accept("CreateStateMachine", "roleArn", "min 1", "1 character", |c| {
+            sent(send(c.create_state_machine("orders", DEFINITION, "r")), "r")
+        }),
+        accept("CreateStateMachine", "roleArn", "max 256", "256 characters", |c| {
+            let v = role_arn(256);
+            sent(send(c.create_state_machine("orders", DEFINITION, &v)), v)
+        }),
+        accept("CreateStateMachine", "type", "enum STANDARD", "STANDARD", |c| {
+            sent(send(create(c).r#type(StateMachineType::Standard)), "STANDARD")
+        }),
+        accept("CreateStateMachine", "type", "enum EXPRESS", "EXPRESS", |c| {
+            sent(send(create(c).r#type(StateMachineType::Express)), "EXPRESS")
+        }),
+        accept("CreateStateMachine", "loggingConfiguration.level", "enum ALL", "ALL", |c| {
+            sent(send(create(c).logging_configuration(logging_at(LogLevel::All))), "ALL")
+        }),
+        accept("CreateStateMachine", "loggingConfiguration.level", "enum ERROR", "ERROR", |c| {
+            sent(send(create(c).logging_configuration(logging_at(LogLevel::Error))), "ERROR")
+        }),
+        accept("CreateStateMachine", "loggingConfiguration.level", "enum FATAL", "FATAL", |c| {
+            sent(send(create(c).logging_configuration(logging_at(LogLevel::Fatal))), "FATAL")
+        }),
+        accept("CreateStateMachine", "loggingConfiguration.level", "enum OFF", "OFF", |c| {
+            sent(send(create(c).logging_configuration(logging_at(LogLevel::Off))), "OFF")
+        }),
+        accept(
+            "CreateStateMachine",
+            "loggingConfiguration.destinations[].cloudWatchLogsLogGroup.logGroupArn",
+            "min 1",
+            "1 character",
+            |c| sent(send(create(c).logging_configuration(logging_to("a"))), "a"),
+        ),
+        accept(
+            "CreateStateMachine",
+            "loggingConfiguration.destinations[].cloudWatchLogsLogGroup.logGroupArn",
+            "max 256",
+            "256 characters",
+            |c| {
+                let v = log_group_arn(256);
+                sent(send(create(c).logging_configuration(logging_to(&v))), v)
+            },
+        ),
+        accept("CreateStateMachine", "tags[].key", "min 1", "1 character", |c| {
+            sent(send(create(c).tag("k", "v")), "k")
+        }),
+        accept("CreateStateMachine", "tags[].key", "max 128", "128 characters", |c| {
+            let v = "k".repeat(128);
+            sent(send(create(c).tag(&v, "v")), v)
+        }),
+        accept("CreateStateMachine", "tags[].value", "min 0", "empty", |c| {
+            sent(send(create(c).tag("k", "")), "")
+        }),
+        accept("CreateStateMachine", "tags[].value", "max 256", "256 characters", |c| {
+            let v = "v".repeat(256);
+            sent(send(create(c).tag("k", &v)), v)
+        }),
+        accept("CreateStateMachine", "versionDescription", "max 256", "256 characters", |c| {
+            let v = "d".repeat(256);
+            sent(send(create(c).publish(true).version_description(&v)), v)
+        }),
+        accept("CreateStateMachine", "versionDescription", "extra: no minimum", "empty", |c| {
+            sent(send(create(c).publish(true).version_description("")), "")
+        }),
+        accept(
+            "CreateStateMachine",
+            "encryptionConfiguration.kmsKeyId",
+            "min 1",
+            "1 character",
+            |c| {
+                sent(
+                    send(create(c).encryption_configuration(encryption(Some("k".into()), None))),
+                    "k",
+                )
+            },
+        ),
+        accept(
+            "CreateStateMachine",
+            "encryptionConfiguration.kmsKeyId",
+            "max 2048",
+            "2048 characters",
+            |c| {
+                let v = kms_key(2048);
+                sent(send(create(c).encryption_configuration(encryption(Some(v.clone()), None))), v)
+            },
+        ),
+        accept(
+            "CreateStateMachine",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "min 60",
+            "60",
+            |c| {
+                let e = encryption(Some(kms_key(80)), Some(60));
+                sent(send(create(c).encryption_configuration(e)), 60)
+            },
+        ),
+        accept(
+            "CreateStateMachine",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "max 900",
+            "900",
+            |c| {
+                let e = encryption(Some(kms_key(80)), Some(900));
+                sent(send(create(c).encryption_configuration(e)), 900)
+            },
+        ),
+        accept(
+            "CreateStateMachine",
+            "encryptionConfiguration.type",
+            "enum AWS_OWNED_KEY",
+            "AWS_OWNED_KEY",
+            |c| {
+                let e = encryption_of(EncryptionType::AwsOwnedKey);
+                sent(send(create(c).encryption_configuration(e)), "AWS_OWNED_KEY")
+            },
+        ),
+        accept(
+            "CreateStateMachine",
+            "encryptionConfiguration.type",
+            "enum CUSTOMER_MANAGED_KMS_KEY",
+            "CUSTOMER_MANAGED_KMS_KEY",
+            |c| {
+                let e = encryption(Some(kms_key(80)), Some(300));
+                sent(send(create(c).encryption_configuration(e)), "CUSTOMER_MANAGED_KMS_KEY")
+            },
+        ),
+        // DeleteStateMachine
+        accept("DeleteStateMachine", "stateMachineArn", "min 1", "1 character", |c| {
+            sent(send(c.delete_state_machine("a")), "a")
+        }),
+        accept("DeleteStateMachine", "stateMachineArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.delete_state_machine(&v)), v)
+        }),
+        // ListStateMachines
+        accept("ListStateMachines", "maxResults", "min 0", "0", |c| {
+            sent(send(c.list_state_machines().max_results(0)), 0)
+        }),
+        accept("ListStateMachines", "maxResults", "max 1000", "1000", |c| {
+            sent(send(c.list_state_machines().max_results(1000)), 1000)
+        }),
+        accept("ListStateMachines", "nextToken", "min 1", "1 character", |c| {
+            sent(send(c.list_state_machines().next_token(token(1))), token(1))
+        }),
+        accept("ListStateMachines", "nextToken", "max 1024", "1024 characters", |c| {
+            sent(send(c.list_state_machines().next_token(token(1024))), token(1024))
         }),
     ]
 }
@@ -397,7 +1135,7 @@ async fn broken_rules_are_refused_before_sending() {
         assert_eq!(e.operation(), Some(rule.op), "{ctx}: {e:?}");
         assert_eq!((e.code(), e.status()), (None, None), "{ctx}: {e:?}");
         let shown = e.to_string();
-        assert!(shown.contains(&format!("`{}`", rule.member)), "{ctx}: {shown}");
+        assert!(shown.contains(&format!("`{}`", leaf(rule.member))), "{ctx}: {shown}");
         assert!(shown.contains(rule.op), "{ctx}: {shown}");
         assert_eq!(server.request_count(), 0, "{ctx}: a request was sent");
     }
@@ -409,12 +1147,151 @@ async fn values_at_the_limits_are_sent() {
     let client = client(&server);
     for (sent, rule) in accepted().into_iter().enumerate() {
         let ctx = format!("{} {} {}", rule.op, rule.member, rule.what);
-        if let Err(e) = (rule.call)(&client).await {
+        let (call, value) = (rule.call)(&client);
+        if let Err(e) = call.await {
             panic!("{ctx}: refused: {e}");
         }
         assert_eq!(server.request_count(), sent + 1, "{ctx}");
-        let target = server.last_request().header("x-amz-target").map(str::to_owned);
-        assert_eq!(target, Some(format!("AWSStepFunctions.{}", rule.op)), "{ctx}");
+        let request = server.last_request();
+        assert_eq!(request.operation(), Some(rule.op), "{ctx}");
+        let body = request.json();
+        let at = pointer(rule.member);
+        assert_eq!(body.pointer(&at), Some(&value), "{ctx}: the value at {at} of the body");
+    }
+}
+
+/// The model says `encryptionConfiguration.type` is required (within an
+/// encryption configuration); an unset type is sent as `"type": ""`.
+#[tokio::test]
+async fn an_encryption_configuration_without_its_type_is_refused() {
+    let server = Server::always(Reply::ok("{}")).await;
+    let client = client(&server);
+    let unset = EncryptionConfiguration {
+        kms_key_id: Some(kms_key(80)),
+        kms_data_key_reuse_period_seconds: Some(300),
+        ..EncryptionConfiguration::default()
+    };
+    let call = create(&client).encryption_configuration(unset).await;
+    let sent = server.requests().first().map(|r| r.json());
+    let e =
+        call.expect_err(&format!("an encryption configuration without a type was sent: {sent:?}"));
+    assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e:?}");
+    assert!(e.to_string().contains("`type`"), "{e}");
+    assert_eq!(server.request_count(), 0);
+}
+
+/// Rules whose refused side is tested on its own, outside the table.
+const OWN_TEST: &[(&str, &str, &str)] = &[(
+    "CreateStateMachine",
+    "encryptionConfiguration.type",
+    // an_encryption_configuration_without_its_type_is_refused
+    "required",
+)];
+
+/// `(op, member, rule)` triples: what rows test, or what the model asks.
+type Checks = BTreeSet<(String, String, String)>;
+
+/// What the model's rules ask of the rows: `(op, member, rule)` for the
+/// refused side and for the accepted side.
+fn checks_from_the_model() -> (Checks, Checks) {
+    let (mut refused, mut accepted) = (BTreeSet::new(), BTreeSet::new());
+    for (op, input) in model::inputs() {
+        for rule in &input.rules {
+            let key = |what: String| (op.clone(), rule.member.clone(), what);
+            let is_string = rule.r#type == "string";
+            if rule.required && rule.r#type != "structure" {
+                refused.insert(key("required".into()));
+            }
+            if let Some(min) = rule.min {
+                accepted.insert(key(format!("min {min}")));
+                if !(is_string && min == 0.0) {
+                    refused.insert(key(format!("min {min}")));
+                }
+            }
+            if let Some(max) = rule.max {
+                accepted.insert(key(format!("max {max}")));
+                refused.insert(key(format!("max {max}")));
+            }
+            for value in rule.r#enum.iter().flatten() {
+                accepted.insert(key(format!("enum {value}")));
+            }
+            if rule.pattern.is_some() {
+                accepted.insert(key("pattern".into()));
+                refused.insert(key("pattern".into()));
+            }
+        }
+    }
+    (refused, accepted)
+}
+
+/// The `(op, member, rule)` triples rows test, but not `extra:` ones.
+fn tested<'a>(rows: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Checks {
+    rows.filter(|(_, _, rules)| !rules.starts_with("extra:"))
+        .flat_map(|(op, member, rules)| {
+            rules.split(", ").map(move |r| (op.to_owned(), member.to_owned(), r.to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn every_rule_of_the_model_has_its_rows() {
+    let (want_refused, want_accepted) = checks_from_the_model();
+    let own: Checks =
+        OWN_TEST.iter().map(|(o, m, r)| ((*o).into(), (*m).into(), (*r).into())).collect();
+    let refused = tested(refused().iter().map(|r| (r.op, r.member, r.rules)));
+    let accepted = tested(accepted().iter().map(|r| (r.op, r.member, r.rules)));
+    let missing: Vec<_> = want_refused.difference(&refused).filter(|c| !own.contains(c)).collect();
+    assert!(missing.is_empty(), "rules without a refused row: {missing:#?}");
+    let missing: Vec<_> = want_accepted.difference(&accepted).collect();
+    assert!(missing.is_empty(), "limits without an accepted row: {missing:#?}");
+    // And no row claims a rule the model does not have.
+    let unknown: Vec<_> = refused.difference(&want_refused).collect();
+    assert!(unknown.is_empty(), "refused rows for rules the model does not have: {unknown:#?}");
+    let unknown: Vec<_> = accepted.difference(&want_accepted).collect();
+    assert!(unknown.is_empty(), "accepted rows for limits the model does not have: {unknown:#?}");
+}
+
+/// Every row names an operation of the crate and a member of its input, and
+/// every operation has rows on both sides.
+#[test]
+fn every_operation_has_rows_and_rows_name_real_members() {
+    let inputs = model::inputs();
+    let rows: Vec<(&str, &str)> = refused()
+        .iter()
+        .map(|r| (r.op, r.member))
+        .chain(accepted().iter().map(|r| (r.op, r.member)))
+        .collect();
+    for (op, member) in &rows {
+        let input = inputs.get(*op).unwrap_or_else(|| panic!("{op} is not an operation"));
+        let known = input.members.iter().any(|m| m == member)
+            || input.rules.iter().any(|r| r.member == *member);
+        assert!(known, "{op} has no member {member}");
+    }
+    for (what, ops) in [
+        ("refused rows", refused().iter().map(|r| r.op).collect::<BTreeSet<_>>()),
+        ("accepted rows", accepted().iter().map(|r| r.op).collect::<BTreeSet<_>>()),
+    ] {
+        common::assert_every_operation_once(what, ops);
+    }
+}
+
+/// Skipped (with a note) when the model is not present.
+#[test]
+fn the_input_fixture_is_what_the_model_says() {
+    let fixture = common::fixture_json("operation-inputs.json");
+    let fixture = fixture.as_object().expect("an object");
+    common::assert_every_operation_once(
+        "fixtures/operation-inputs.json",
+        fixture.keys().map(String::as_str),
+    );
+    let Some(derived) = model::from_spec() else { return };
+    for (op, input) in &derived.inputs {
+        assert_eq!(
+            fixture.get(op),
+            Some(input),
+            "{op}: fixtures/operation-inputs.json is stale: run \
+             python3 tests/fixtures/generate_model_fixtures.py"
+        );
     }
 }
 
@@ -438,12 +1315,34 @@ async fn list_executions_refusals_name_both_arns() {
 }
 
 #[test]
-fn the_test_arns_have_the_lengths_they_claim() {
-    for len in [60, 90, 256, 257, 2000, 2001] {
-        assert_eq!(arn(len).chars().count(), len);
-        assert_eq!(map_run_arn(len).chars().count(), len);
-        assert_eq!(sm_arn(len).chars().count(), len);
+fn the_test_values_have_the_lengths_they_claim() {
+    for len in [60, 80, 90, 256, 257, 2000, 2001, 2048, 2049] {
+        for (what, value) in [
+            ("arn", arn(len)),
+            ("map_run_arn", map_run_arn(len)),
+            ("sm_arn", sm_arn(len)),
+            ("role_arn", role_arn(len)),
+            ("log_group_arn", log_group_arn(len)),
+            ("kms_key", kms_key(len)),
+        ] {
+            assert_eq!(value.chars().count(), len, "{what}({len})");
+        }
         assert!(map_run_arn(len).contains(":mapRun:"));
         assert!(sm_arn(len).contains(":stateMachine:"));
     }
+    assert_eq!(printable(b'!', b'`').len(), 64);
+    assert_eq!(printable(b'!', b'~').len(), 94);
+    assert_eq!(padded("{", 1_048_577).len(), 1_048_577);
+}
+
+#[test]
+fn pointers_follow_member_paths() {
+    assert_eq!(pointer("name"), "/name");
+    assert_eq!(pointer("tags[].key"), "/tags/0/key");
+    assert_eq!(
+        pointer("loggingConfiguration.destinations[].cloudWatchLogsLogGroup.logGroupArn"),
+        "/loggingConfiguration/destinations/0/cloudWatchLogsLogGroup/logGroupArn"
+    );
+    assert_eq!(leaf("tags[].key"), "key");
+    assert_eq!(leaf("encryptionConfiguration.type"), "type");
 }

@@ -1,30 +1,66 @@
-//! What goes over the wire for every operation: method, path, protocol
-//! headers, the exact JSON body (absent optionals omitted), a SigV4
-//! signature recomputed independently, with and without a session token; and
-//! that the decoded output is exactly what the server sent.
+//! What goes over the wire for each of the crate's 14 operations
+//! ([`common::OPERATIONS`]): method, path, the `X-Amz-Target` and
+//! `Content-Type` headers, the exact JSON body (absent optionals omitted,
+//! zeros and empty strings sent), a SigV4 signature recomputed independently,
+//! with and without a session token, through each way of sending
+//! (`send()`, `.await`, `client.send(input)`); and that the decoded output is
+//! exactly what the server sent.
 //!
-//! One row per operation in [`rows`]. To add an operation, add a row: its
-//! name, one request per shape (every optional member set, then only the
-//! required ones) with the JSON body each must produce, and a response body
-//! written the way the output serializes (whole-second timestamps as
-//! integers, floats with a fraction), so decoding it and serializing the
-//! output gives it back.
+//! Idempotency: `RedriveExecution` sends a generated version-4 UUID as its
+//! `clientToken` (a new one per input), and a retried `RedriveExecution` or
+//! `StartExecution` resends the very same body on every attempt;
+//! `StartExecution` sends no name or token of its own.
+//!
+//! One row per operation in [`rows`]: its name, one request per shape (every
+//! optional member set, zeros, then only the required ones) with the JSON
+//! body each must produce (`"<generated uuid>"` where the crate generates a
+//! token), and a response body written the way the output serializes
+//! (whole-second timestamps as integers, floats with a fraction), so decoding
+//! it and serializing the output gives it back. The rows must cover every
+//! operation, and their bodies every input member the model lists
+//! (`fixtures/operation-inputs.json`).
+//!
+//! Last, the SigV4 verifier itself is checked against AWS's published
+//! examples and against tampered requests.
 
 mod common;
 
 use common::sigv4::{self, Expect};
 use common::{
-    ALL_VIAS, Pending, Recorded, Reply, Server, Via, assert_request, client_with,
-    plain_credentials, send_via, session_credentials,
+    ALL_VIAS, Pending, Recorded, Reply, Server, Via, assert_every_operation_once, assert_request,
+    client, client_with, fixture, is_uuid_v4, model, plain_credentials, send_via,
+    session_credentials,
 };
 use serde_json::Value;
 use sfn_lite::Client;
-use sfn_lite::types::{ExecutionRedriveFilter, ExecutionStatus, IncludedData};
+use sfn_lite::operations::{RedriveExecutionInput, StartExecutionInput};
+use sfn_lite::types::{
+    CloudWatchLogsLogGroup, EncryptionConfiguration, EncryptionType, ExecutionRedriveFilter,
+    ExecutionStatus, IncludedData, LogDestination, LogLevel, LoggingConfiguration,
+    StateMachineType, Tag, TracingConfiguration,
+};
+use std::collections::BTreeSet;
 use std::time::Instant;
 
 const EXECUTION_ARN: &str = "arn:aws:states:us-east-1:123456789012:execution:orders:run-1";
 const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9-f5c0-3a4f-a1e6-7f5d2bd5ce51";
 const STATE_MACHINE_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
+const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/sfn-orders";
+const LOG_GROUP_ARN: &str =
+    "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/states/orders:*";
+const KMS_KEY_ID: &str =
+    "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const DEFINITION: &str = r#"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#;
+
+/// Stands in an expected body for a token the crate generates: the request
+/// must carry a version-4 UUID there.
+const GENERATED: &str = "<generated uuid>";
+
+const START_EXECUTION_RESPONSE: &str = r#"{
+    "executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:order-1234",
+    "startDate": 1795559751.538
+}"#;
+const REDRIVE_EXECUTION_RESPONSE: &str = r#"{"redriveDate": 1795560000.25}"#;
 
 /// One request shape of an operation and the body it must produce.
 struct Request {
@@ -37,7 +73,7 @@ struct Request {
 struct Row {
     op: &'static str,
     requests: Vec<Request>,
-    response: &'static str,
+    response: String,
 }
 
 fn request(what: &'static str, call: fn(&Client, Via) -> Pending, body: &'static str) -> Request {
@@ -85,7 +121,7 @@ fn rows() -> Vec<Row> {
                      "startDate": 1669852000}
                 ],
                 "nextToken": "page-3"
-            }"#,
+            }"#.into(),
         },
         Row {
             op: "DescribeMapRun",
@@ -110,7 +146,7 @@ fn rows() -> Vec<Row> {
                                     "timedOut": 50, "aborted": 60, "total": 210, "resultsWritten": 70},
                 "redriveCount": 2,
                 "redriveDate": 1795559900
-            }"#,
+            }"#.into(),
         },
         Row {
             op: "UpdateMapRun",
@@ -147,7 +183,7 @@ fn rows() -> Vec<Row> {
                     r#"{"mapRunArn": "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9-f5c0-3a4f-a1e6-7f5d2bd5ce51"}"#,
                 ),
             ],
-            response: "{}",
+            response: "{}".into(),
         },
         Row {
             op: "GetExecutionHistory",
@@ -202,7 +238,7 @@ fn rows() -> Vec<Row> {
                      "previousEventId": 2}
                 ],
                 "nextToken": "AAAAKgAAAAIAAAAAAAAAAg=="
-            }"#,
+            }"#.into(),
         },
         Row {
             op: "DescribeExecution",
@@ -256,7 +292,7 @@ fn rows() -> Vec<Row> {
                 "redriveDate": 1795560000.25,
                 "redriveStatus": "REDRIVABLE_BY_MAP_RUN",
                 "redriveStatusReason": "Execution is a child of a Map Run and is redriven with it"
-            }"#,
+            }"#.into(),
         },
         Row {
             op: "ListExecutions",
@@ -340,7 +376,7 @@ fn rows() -> Vec<Row> {
                      "startDate": 1795559751}
                 ],
                 "nextToken": "AAAAAKgAAAACAAAAAAAAAAGzX4JvU0xZT2V4ZWN1dGlvbnMiLCJwYWdlIjoyfQ=="
-            }"#,
+            }"#.into(),
         },
         Row {
             op: "DescribeStateMachine",
@@ -373,7 +409,7 @@ fn rows() -> Vec<Row> {
                     r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
                 ),
             ],
-            response: include_str!("fixtures/describe_state_machine_full.json"),
+            response: fixture("describe_state_machine_full.json"),
         },
         Row {
             op: "DescribeStateMachineForExecution",
@@ -408,7 +444,244 @@ fn rows() -> Vec<Row> {
                     r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1"}"#,
                 ),
             ],
-            response: include_str!("fixtures/describe_state_machine_for_execution_full.json"),
+            response: fixture("describe_state_machine_for_execution_full.json"),
+        },
+        Row {
+            op: "StartExecution",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .start_execution(STATE_MACHINE_ARN)
+                            .name("order-1234")
+                            .input(r#"{"order":1234}"#)
+                            .trace_header("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "name": "order-1234", "input": "{\"order\":1234}",
+                        "traceHeader": "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1"}"#,
+                ),
+                request(
+                    "empty input and trace header are sent, not omitted",
+                    |c, via| {
+                        let r = c.start_execution(STATE_MACHINE_ARN).input("").trace_header("");
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "input": "", "traceHeader": ""}"#,
+                ),
+                request(
+                    "required only: no name or token of the crate's own",
+                    |c, via| send_via(c, c.start_execution(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: START_EXECUTION_RESPONSE.into(),
+        },
+        Row {
+            op: "StopExecution",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .stop_execution(EXECUTION_ARN)
+                            .error("OrderCancelled")
+                            .cause("The customer cancelled order 1234");
+                        send_via(c, r, via)
+                    },
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "error": "OrderCancelled", "cause": "The customer cancelled order 1234"}"#,
+                ),
+                request(
+                    "empty error and cause are sent, not omitted",
+                    |c, via| send_via(c, c.stop_execution(EXECUTION_ARN).error("").cause(""), via),
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "error": "", "cause": ""}"#,
+                ),
+                request(
+                    "cause only",
+                    |c, via| send_via(c, c.stop_execution(EXECUTION_ARN).cause("by hand"), via),
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "cause": "by hand"}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.stop_execution(EXECUTION_ARN), via),
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1"}"#,
+                ),
+            ],
+            response: r#"{"stopDate": 1795559812.25}"#.into(),
+        },
+        Row {
+            op: "RedriveExecution",
+            requests: vec![
+                request(
+                    "the caller's token",
+                    |c, via| {
+                        let r = c.redrive_execution(EXECUTION_ARN).client_token("redrive-1234");
+                        send_via(c, r, via)
+                    },
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "clientToken": "redrive-1234"}"#,
+                ),
+                request(
+                    "a generated token",
+                    |c, via| send_via(c, c.redrive_execution(EXECUTION_ARN), via),
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "clientToken": "<generated uuid>"}"#,
+                ),
+                request(
+                    "a generated token, from the plain input",
+                    |c, _| common::send_input(c, RedriveExecutionInput::new(EXECUTION_ARN)),
+                    r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                        "clientToken": "<generated uuid>"}"#,
+                ),
+            ],
+            response: REDRIVE_EXECUTION_RESPONSE.into(),
+        },
+        Row {
+            op: "CreateStateMachine",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let logging = LoggingConfiguration {
+                            level: Some(LogLevel::Error),
+                            include_execution_data: Some(true),
+                            destinations: Some(vec![LogDestination {
+                                cloud_watch_logs_log_group: Some(CloudWatchLogsLogGroup {
+                                    log_group_arn: Some(LOG_GROUP_ARN.into()),
+                                }),
+                            }]),
+                        };
+                        let encryption = EncryptionConfiguration {
+                            kms_key_id: Some(KMS_KEY_ID.into()),
+                            kms_data_key_reuse_period_seconds: Some(300),
+                            r#type: EncryptionType::CustomerManagedKmsKey,
+                        };
+                        let r = c
+                            .create_state_machine("orders", DEFINITION, ROLE_ARN)
+                            .r#type(StateMachineType::Express)
+                            .logging_configuration(logging)
+                            .tag("team", "data")
+                            .tag("stage", "")
+                            .tracing_configuration(TracingConfiguration { enabled: Some(true) })
+                            .publish(true)
+                            .version_description("first version")
+                            .encryption_configuration(encryption);
+                        send_via(c, r, via)
+                    },
+                    r#"{"name": "orders",
+                        "definition": "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}",
+                        "roleArn": "arn:aws:iam::123456789012:role/sfn-orders",
+                        "type": "EXPRESS",
+                        "loggingConfiguration": {
+                            "level": "ERROR", "includeExecutionData": true,
+                            "destinations": [{"cloudWatchLogsLogGroup": {
+                                "logGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/states/orders:*"}}]},
+                        "tags": [{"key": "team", "value": "data"}, {"key": "stage", "value": ""}],
+                        "tracingConfiguration": {"enabled": true},
+                        "publish": true,
+                        "versionDescription": "first version",
+                        "encryptionConfiguration": {
+                            "kmsKeyId": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                            "kmsDataKeyReusePeriodSeconds": 300,
+                            "type": "CUSTOMER_MANAGED_KMS_KEY"}}"#,
+                ),
+                request(
+                    "false, empty and default values are sent, not omitted",
+                    |c, via| {
+                        let r = c
+                            .create_state_machine("orders", DEFINITION, ROLE_ARN)
+                            .r#type(StateMachineType::Standard)
+                            .logging_configuration(LoggingConfiguration {
+                                level: Some(LogLevel::Off),
+                                include_execution_data: Some(false),
+                                destinations: Some(Vec::new()),
+                            })
+                            .tags(Vec::<Tag>::new())
+                            .tracing_configuration(TracingConfiguration { enabled: Some(false) })
+                            .publish(false)
+                            .version_description("")
+                            .encryption_configuration(EncryptionConfiguration {
+                                kms_key_id: None,
+                                kms_data_key_reuse_period_seconds: None,
+                                r#type: EncryptionType::AwsOwnedKey,
+                            });
+                        send_via(c, r, via)
+                    },
+                    r#"{"name": "orders",
+                        "definition": "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}",
+                        "roleArn": "arn:aws:iam::123456789012:role/sfn-orders",
+                        "type": "STANDARD",
+                        "loggingConfiguration": {"level": "OFF", "includeExecutionData": false,
+                                                 "destinations": []},
+                        "tags": [],
+                        "tracingConfiguration": {"enabled": false},
+                        "publish": false,
+                        "versionDescription": "",
+                        "encryptionConfiguration": {"type": "AWS_OWNED_KEY"}}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| {
+                        send_via(c, c.create_state_machine("orders", DEFINITION, ROLE_ARN), via)
+                    },
+                    r#"{"name": "orders",
+                        "definition": "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}",
+                        "roleArn": "arn:aws:iam::123456789012:role/sfn-orders"}"#,
+                ),
+            ],
+            response: r#"{
+                "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                "creationDate": 1795559751.538,
+                "stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1"
+            }"#
+            .into(),
+        },
+        Row {
+            op: "DeleteStateMachine",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.delete_state_machine(STATE_MACHINE_ARN), via),
+                r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "ListStateMachines",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        send_via(c, c.list_state_machines().max_results(100).next_token("page-2"), via)
+                    },
+                    r#"{"maxResults": 100, "nextToken": "page-2"}"#,
+                ),
+                request(
+                    "zero page size",
+                    |c, via| send_via(c, c.list_state_machines().max_results(0), via),
+                    r#"{"maxResults": 0}"#,
+                ),
+                request(
+                    "no member: an empty object",
+                    |c, via| send_via(c, c.list_state_machines(), via),
+                    "{}",
+                ),
+            ],
+            response: r#"{
+                "stateMachines": [
+                    {"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                     "name": "orders", "type": "STANDARD", "creationDate": 1795559751.538},
+                    {"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:fanout",
+                     "name": "fanout", "type": "EXPRESS", "creationDate": 1669852000}
+                ],
+                "nextToken": "page-3"
+            }"#
+            .into(),
         },
     ]
 }
@@ -426,7 +699,7 @@ async fn check(
     credentials: &aws_credential_types::Credentials,
 ) {
     let ctx = format!("{} ({}) via {via:?}", row.op, request.what);
-    let server = Server::always(Reply::ok(row.response)).await;
+    let server = Server::always(Reply::ok(row.response.as_str())).await;
     let client = client_with(&server, credentials);
 
     let output = (request.call)(&client, via).await.unwrap_or_else(|e| panic!("{ctx}: {e}"));
@@ -435,8 +708,46 @@ async fn check(
     let seen = server.last_request();
     assert_request(&seen, row.op, credentials);
     assert_eq!(seen.header("host"), Some(server.host().as_str()), "{ctx}");
-    assert_eq!(seen.json(), json(request.body), "{ctx}: request body");
-    assert_eq!(output, json(row.response), "{ctx}: decoded output");
+    let body = seen.json();
+    assert_eq!(body, expected_body(request.body, &body, &ctx), "{ctx}: request body");
+    assert_eq!(output, json(&row.response), "{ctx}: decoded output");
+}
+
+/// The body a request must have sent: `expected`, each [`GENERATED`] member
+/// replaced by what `sent` has there once that is checked to be a fresh
+/// version-4 UUID.
+fn expected_body(expected: &str, sent: &Value, ctx: &str) -> Value {
+    let mut expected = json(expected);
+    if let Some(members) = expected.as_object_mut() {
+        for (name, value) in members.iter_mut().filter(|(_, v)| *v == GENERATED) {
+            let token = sent.get(name).and_then(Value::as_str);
+            let token = token.unwrap_or_else(|| panic!("{ctx}: no generated `{name}` in {sent}"));
+            assert!(is_uuid_v4(token), "{ctx}: `{name}` {token:?} is not a v4 UUID");
+            *value = Value::from(token);
+        }
+    }
+    expected
+}
+
+#[test]
+fn every_operation_has_a_row() {
+    assert_every_operation_once("the rows", rows().iter().map(|r| r.op));
+}
+
+/// Each input member the model lists is sent by some request of the row.
+#[test]
+fn the_rows_send_every_input_member_of_the_model() {
+    let inputs = model::inputs();
+    for row in rows() {
+        let sent: BTreeSet<String> = row
+            .requests
+            .iter()
+            .flat_map(|r| json(r.body).as_object().expect("an object body").clone().into_iter())
+            .map(|(member, _)| member)
+            .collect();
+        let modelled: BTreeSet<String> = inputs[row.op].members.iter().cloned().collect();
+        assert_eq!(sent, modelled, "{}: the members the rows send", row.op);
+    }
 }
 
 #[tokio::test]
@@ -480,6 +791,120 @@ async fn requests_are_signed_fresh_each_time() {
     for request in &seen {
         assert_request(request, "UpdateMapRun", &plain_credentials());
     }
+}
+
+// ---------------------------------------------------------------------------
+// Idempotency: the token and the body of every attempt.
+
+/// A server that fails the first two attempts (a 500, then a 503) and
+/// answers the third with `ok`.
+async fn failing_twice_then(ok: &str) -> Server {
+    let server = Server::start().await;
+    server.push(Reply::json(500, r#"{"__type":"InternalFailure","message":"try again"}"#));
+    server.push(Reply::json(503, r#"{"__type":"ServiceUnavailable"}"#));
+    server.push(Reply::ok(ok));
+    server
+}
+
+/// Asserts three well-formed attempts of `op` with byte-identical bodies;
+/// returns the body.
+fn assert_same_body_on_every_attempt(server: &Server, op: &str) -> Value {
+    let attempts = server.requests();
+    assert_eq!(attempts.len(), 3, "{op}: a 500, a 503, then the answer");
+    for attempt in &attempts {
+        assert_request(attempt, op, &plain_credentials());
+    }
+    for (n, attempt) in attempts.iter().enumerate().skip(1) {
+        assert_eq!(
+            String::from_utf8_lossy(&attempt.body),
+            String::from_utf8_lossy(&attempts[0].body),
+            "{op}: attempt {} sent another body than attempt 1",
+            n + 1
+        );
+    }
+    attempts[0].json()
+}
+
+#[tokio::test]
+async fn a_retried_redrive_resends_its_generated_token() {
+    let server = failing_twice_then(REDRIVE_EXECUTION_RESPONSE).await;
+    client(&server).redrive_execution(EXECUTION_ARN).await.expect("redriven on attempt 3");
+    let body = assert_same_body_on_every_attempt(&server, "RedriveExecution");
+    let token = body["clientToken"].as_str().expect("a clientToken");
+    assert!(is_uuid_v4(token), "{token:?}");
+    assert_eq!(body, serde_json::json!({ "executionArn": EXECUTION_ARN, "clientToken": token }));
+}
+
+#[tokio::test]
+async fn a_retried_redrive_resends_the_callers_token() {
+    let server = failing_twice_then(REDRIVE_EXECUTION_RESPONSE).await;
+    let input = RedriveExecutionInput::new(EXECUTION_ARN);
+    let token = input.client_token.clone().expect("new() generates a token");
+    client(&server).send(input).await.expect("redriven on attempt 3");
+    let body = assert_same_body_on_every_attempt(&server, "RedriveExecution");
+    assert_eq!(body, serde_json::json!({ "executionArn": EXECUTION_ARN, "clientToken": token }));
+}
+
+/// A token belongs to an input: resending the input resends its token, and
+/// each new input (or request builder) has a token of its own.
+#[tokio::test]
+async fn each_redrive_input_has_its_own_token_and_keeps_it() {
+    let server = Server::always(Reply::ok(REDRIVE_EXECUTION_RESPONSE)).await;
+    let client = client(&server);
+    let input = RedriveExecutionInput::new(EXECUTION_ARN);
+    client.send(input.clone()).await.expect("redrive");
+    client.send(input.clone()).await.expect("the same input again");
+    client.redrive_execution(EXECUTION_ARN).await.expect("a new builder");
+    client.redrive_execution(EXECUTION_ARN).await.expect("another new builder");
+    client.send(RedriveExecutionInput::new(EXECUTION_ARN)).await.expect("a new input");
+    let tokens: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.json()["clientToken"].as_str().expect("a clientToken").to_owned())
+        .collect();
+    assert!(tokens.iter().all(|t| is_uuid_v4(t)), "{tokens:?}");
+    assert_eq!(tokens[0], tokens[1], "the same input resent");
+    assert_eq!(Some(&tokens[0]), input.client_token.as_ref());
+    let distinct: BTreeSet<&String> = tokens[1..].iter().collect();
+    assert_eq!(distinct.len(), 4, "new inputs get new tokens: {tokens:?}");
+}
+
+/// StartExecution has no idempotency token: a named start is idempotent by
+/// its name and input, so every attempt must carry the same name and input.
+#[tokio::test]
+async fn a_retried_named_start_resends_the_same_name_and_input() {
+    let server = failing_twice_then(START_EXECUTION_RESPONSE).await;
+    let started = client(&server)
+        .start_execution(STATE_MACHINE_ARN)
+        .name("order-1234")
+        .input(r#"{"order":1234}"#)
+        .await
+        .expect("started on attempt 3");
+    assert!(started.execution_arn.ends_with(":order-1234"));
+    let body = assert_same_body_on_every_attempt(&server, "StartExecution");
+    assert_eq!(
+        body,
+        serde_json::json!({
+            "stateMachineArn": STATE_MACHINE_ARN,
+            "name": "order-1234",
+            "input": r#"{"order":1234}"#,
+        })
+    );
+}
+
+/// Without a name the crate invents none (nor a token) on any attempt: the
+/// service names the execution.
+#[tokio::test]
+async fn a_retried_unnamed_start_resends_the_same_body_without_a_name() {
+    let server = failing_twice_then(START_EXECUTION_RESPONSE).await;
+    let mut input = StartExecutionInput::new(STATE_MACHINE_ARN);
+    input.input = Some(r#"{"order":1234}"#.into());
+    client(&server).send(input).await.expect("started on attempt 3");
+    let body = assert_same_body_on_every_attempt(&server, "StartExecution");
+    assert_eq!(
+        body,
+        serde_json::json!({ "stateMachineArn": STATE_MACHINE_ARN, "input": r#"{"order":1234}"# })
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -1,13 +1,16 @@
 //! Test harness shared by the integration suites: an in-process HTTP server
 //! on 127.0.0.1 that records every request and answers from a script (with
 //! faults: delays, resets, truncated and slow bodies, hang-ups, a skewed
-//! clock), a client wired to it, one assertion for what every request must
-//! carry, and an independent SigV4 verifier ([`sigv4`]).
+//! clock), a client wired to it and an offline one, one assertion for what
+//! every request must carry, an independent SigV4 verifier ([`sigv4`]), the
+//! crate's list of operations ([`OPERATIONS`]), the fixture loader
+//! ([`fixture`]) and the service model's facts ([`model`]).
 //!
 //! Each suite compiles this module on its own and uses a different part of
 //! it, so unused items are expected here.
 #![allow(dead_code)]
 
+pub mod model;
 pub mod sigv4;
 
 use aws_credential_types::Credentials;
@@ -44,6 +47,83 @@ pub const SESSION_TOKEN: &str = "FwoGZXIvYXdzEXAMPLE//session+token=";
 pub const REQUEST_ID: &str = "c0ffee00-1234-4abc-8def-000000000001";
 /// The content type of the AWS JSON 1.0 protocol.
 pub const JSON_1_0: &str = "application/x-amz-json-1.0";
+
+/// The crate's operations, each once, in the order of the issue tracker.
+/// Every table-driven suite checks that it has a row for each, and
+/// `tests/fixtures/generate_model_fixtures.py` reads this list to write the
+/// model's facts about them.
+pub const OPERATIONS: [&str; 14] = [
+    "ListMapRuns",
+    "DescribeMapRun",
+    "UpdateMapRun",
+    "DescribeExecution",
+    "ListExecutions",
+    "GetExecutionHistory",
+    "StartExecution",
+    "StopExecution",
+    "RedriveExecution",
+    "DescribeStateMachine",
+    "DescribeStateMachineForExecution",
+    "CreateStateMachine",
+    "DeleteStateMachine",
+    "ListStateMachines",
+];
+
+/// Asserts that `ops` name each of [`OPERATIONS`] exactly once (in any
+/// order): `what` says whose list it is.
+pub fn assert_every_operation_once<'a>(what: &str, ops: impl IntoIterator<Item = &'a str>) {
+    let mut ops: Vec<&str> = ops.into_iter().collect();
+    ops.sort_unstable();
+    let mut expected = OPERATIONS.to_vec();
+    expected.sort_unstable();
+    assert_eq!(ops, expected, "{what}: each of the crate's operations, once");
+}
+
+/// Whether `token` is an idempotency token as the crate generates them: a
+/// version-4 UUID in lowercase text form (which also meets the model's
+/// `ClientToken`: 1 to 64 printable ASCII characters, no space).
+pub fn is_uuid_v4(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    token.len() == 36
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => *b == b'-',
+            _ => b.is_ascii_digit() || (b'a'..=b'f').contains(b),
+        })
+        && bytes[14] == b'4'
+        && matches!(bytes[19], b'8' | b'9' | b'a' | b'b')
+}
+
+/// What `X-Amz-Target` carries before the operation name.
+pub const TARGET_PREFIX: &str = "AWSStepFunctions.";
+
+/// The path of `tests/fixtures/<name>` (name with its extension).
+pub fn fixture_path(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// The text of `tests/fixtures/<name>` (name with its extension).
+pub fn fixture(name: &str) -> String {
+    let path = fixture_path(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `tests/fixtures/<name>` parsed as JSON.
+pub fn fixture_json(name: &str) -> Value {
+    serde_json::from_str(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A client that never talks to a server (its endpoint is the discard port
+/// of 127.0.0.1, one attempt), signing with [`plain_credentials`]: for
+/// building inputs and looking at them.
+pub fn offline_client() -> Client {
+    Client::builder()
+        .region(REGION)
+        .endpoint_url("http://127.0.0.1:9")
+        .credentials_provider(plain_credentials())
+        .max_attempts(1)
+        .build()
+        .expect("an offline client")
+}
 
 /// Long-term credentials (no session token).
 pub fn plain_credentials() -> Credentials {
@@ -181,6 +261,12 @@ impl Recorded {
             .iter()
             .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The operation `X-Amz-Target` names (without [`TARGET_PREFIX`]);
+    /// `None` without the header or the prefix.
+    pub fn operation(&self) -> Option<&str> {
+        self.header("x-amz-target")?.strip_prefix(TARGET_PREFIX)
     }
 
     /// The body parsed as JSON.
@@ -704,11 +790,8 @@ pub fn assert_request(request: &Recorded, operation: &str, credentials: &Credent
     let ctx = format!("{operation}: {request:#?}");
     assert_eq!(request.method, "POST", "{ctx}");
     assert_eq!(request.path, "/", "{ctx}");
-    assert_eq!(
-        request.header("x-amz-target"),
-        Some(format!("AWSStepFunctions.{operation}").as_str()),
-        "{ctx}"
-    );
+    assert_eq!(request.header_values("x-amz-target").count(), 1, "{ctx}");
+    assert_eq!(request.operation(), Some(operation), "{ctx}");
     assert_eq!(request.header("content-type"), Some(JSON_1_0), "{ctx}");
     let agent = request.header("user-agent").unwrap_or_default();
     assert!(agent.contains("sfn-lite/"), "user agent {agent:?}: {ctx}");
