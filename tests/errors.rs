@@ -588,7 +588,7 @@ async fn kms_errors_are_typed_and_kms_throttling_counts_as_throttling() {
 }
 
 #[tokio::test]
-async fn an_html_error_page_is_a_decode_error_with_an_excerpt() {
+async fn an_html_error_page_is_a_service_error_coded_by_its_status_with_an_excerpt() {
     let page = "<html><head><title>500 Internal Server Error</title></head>\
                 <body><h1>Internal Server Error</h1></body></html>";
     for row in rows() {
@@ -598,9 +598,12 @@ async fn an_html_error_page_is_a_decode_error_with_an_excerpt() {
         .await;
         let e = fail(&row, &client(&server)).await;
         let ctx = format!("{}: {e:?}", row.op);
-        assert_eq!(e.kind(), ErrorKind::Decode, "{ctx}");
+        // The server failed and said so with its status, as boto3 reports it:
+        // a service error whose code is the status.
+        assert_eq!(e.kind(), ErrorKind::Service, "{ctx}");
         assert_eq!(e.status(), Some(500), "{ctx}");
-        assert_eq!(e.code(), None, "{ctx}");
+        assert_eq!(e.code(), Some(&ErrorCode::Unknown("500".into())), "{ctx}");
+        assert_eq!(e.message(), None, "{ctx}");
         assert_eq!(e.operation(), Some(row.op), "{ctx}");
         assert!(e.body_excerpt().is_some_and(|x| x.starts_with("<html>")), "{ctx}");
         let shown = e.to_string();

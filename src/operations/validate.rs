@@ -136,6 +136,11 @@ pub(crate) fn tags(tags: &[Tag]) -> Result<(), Error> {
 
 /// An `EncryptionConfiguration`.
 pub(crate) fn encryption(encryption: &EncryptionConfiguration) -> Result<(), Error> {
+    // `type` is required; a plain enum field holds "unset" as its empty
+    // default, which would go out as `"type": ""`.
+    if encryption.r#type.as_str().is_empty() {
+        return Err(Error::invalid_input("type", "is required"));
+    }
     optional("kmsKeyId", encryption.kms_key_id.as_deref(), 1, 2048)?;
     range("kmsDataKeyReusePeriodSeconds", encryption.kms_data_key_reuse_period_seconds, 60, 900)
 }
@@ -165,6 +170,7 @@ mod tests {
                 CreateStateMachineInput {
                     encryption_configuration: Some(EncryptionConfiguration {
                         kms_data_key_reuse_period_seconds: Some(59),
+                        r#type: crate::types::EncryptionType::CustomerManagedKmsKey,
                         ..EncryptionConfiguration::default()
                     }),
                     ..CreateStateMachineInput::new("n", "{}", "r")
