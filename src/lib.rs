@@ -69,26 +69,28 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod client;
-mod config;
-mod credentials;
-mod endpoint;
-mod error;
+// The layers, top to bottom: a module uses only modules declared after it
+// (`python3 ../shared/tools/cycles.py` finds any arrow that runs back up).
+pub mod operations; // inputs, outputs, their Client methods and setters; validate
+mod paginate; // the one generic Paginator
+mod client; // Client, RequestBuilder, ClientBuilder (wires the parts below)
+mod transport; // the request loop: credentials, sign, send, read, retry
+mod credentials; // the credentials cache and the default chain
+mod config; // settings from env and profile files, as data
+mod retry; // classification of codes, backoff, quota
+mod sign; // SigV4 headers and the clock they are signed by
+mod response; // output and error decoding, secret redaction
+mod http; // the default reqwest client and TLS
+mod endpoint; // custom URL or the rule set's default
+mod profile; // the shared config/credentials file parser
+mod operation; // the Operation trait
+pub mod types; // shapes shared by operations
+mod wire; // serde helpers for timestamps and floats
+mod error; // Error, ErrorKind, ServiceError, ErrorCode
+mod service_enum; // the macro behind every service enum
+mod random; // the one random source: jitter, idempotency tokens
 #[cfg(test)]
 mod fuzz_tests;
-mod http;
-mod operation;
-pub mod operations;
-mod paginate;
-mod profile;
-mod random;
-mod response;
-mod retry;
-mod service_enum;
-mod sign;
-mod transport;
-pub mod types;
-mod wire;
 
 pub use client::{Client, ClientBuilder, RequestBuilder};
 pub use error::{Error, ErrorCode, ErrorKind, ServiceError};

@@ -1,9 +1,11 @@
 //! The one request path every operation takes: validate, serialize, then per
-//! attempt sign (SigV4 with `aws-sigv4`), send (`reqwest`) and decode the
-//! output or the error; failed attempts are retried as [`crate::retry`] says,
-//! within the attempt and operation timeouts.
+//! attempt get credentials ([`crate::credentials`]), sign ([`crate::sign`]),
+//! send (`reqwest`) and read the answer ([`crate::response`]); failed
+//! attempts are retried as [`crate::retry`] classifies them, within the
+//! attempt and operation timeouts.
 //!
-//! It holds no per-operation code, and it never logs a body or a credential.
+//! It is the loop that puts those stages together, and only that: it holds
+//! no per-operation code, and it never logs a body or a credential.
 
 use crate::credentials::CredentialsCache;
 use crate::error::{Error, ErrorKind};

@@ -1,8 +1,10 @@
-//! AWS JSON 1.0 wire details shared by every shape: epoch-seconds timestamps,
-//! floats that may travel as `"NaN"`/`"Infinity"`, and the defaults a lenient
-//! decoder fills in for required members a server left out.
+//! The serde helpers the shapes use for AWS JSON 1.0 values: epoch-seconds
+//! timestamps, floats that may travel as `"NaN"`/`"Infinity"`, and the
+//! defaults a lenient decoder fills in for required members a server left
+//! out.
 //!
-//! Nothing here knows about a particular operation.
+//! Nothing here knows about a particular operation, a response or an error:
+//! reading responses is [`crate::response`]'s concern.
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::ser::Serializer;
