@@ -68,9 +68,18 @@ impl Signer {
             )
             .with_source(e)
         })?;
+        // The access key id and the session token travel in headers; anything
+        // else that cannot be signed is the region's or the endpoint's fault.
+        let header_safe = |v: &str| v.bytes().all(|b| (b' '..=b'~').contains(&b));
+        if !header_safe(credentials.access_key_id())
+            || !credentials.session_token().is_none_or(header_safe)
+        {
+            return Err(Error::with_message(
+                ErrorKind::Credentials,
+                "the access key id or session token holds characters an HTTP header cannot",
+            ));
+        }
         let identity = credentials.into();
-        // What fails here is the request's region, endpoint or headers, never
-        // the credentials: the settings are the caller's to fix.
         let cannot_sign = |e: Box<dyn std::error::Error + Send + Sync>| {
             Error::config("cannot sign the request").with_source(e)
         };
@@ -102,15 +111,7 @@ impl Signer {
         headers.insert(reqwest::header::USER_AGENT, HeaderValue::from_static(USER_AGENT));
         headers.insert(HeaderName::from_static("x-amz-target"), target_value);
         for (name, value) in instructions.headers() {
-            // Only the credentials (access key id, session token) put
-            // outside text in these headers.
-            let mut value = HeaderValue::from_str(value).map_err(|e| {
-                Error::with_message(
-                    ErrorKind::Credentials,
-                    format!("the credentials do not fit in the {name} header"),
-                )
-                .with_source(e)
-            })?;
+            let mut value = HeaderValue::from_str(value).map_err(|e| cannot_sign(e.into()))?;
             value.set_sensitive(true);
             headers.insert(
                 HeaderName::from_bytes(name.as_bytes()).map_err(|e| cannot_sign(e.into()))?,
@@ -209,6 +210,48 @@ pub(crate) fn parse_http_date(value: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn signer() -> Signer {
+        Signer::new(reqwest::Url::parse("http://127.0.0.1:9/").unwrap(), "us-east-1".into())
+            .unwrap()
+    }
+
+    fn credentials(token: Option<&str>) -> Credentials {
+        Credentials::new("AKID", "SECRET", token.map(str::to_owned), None, "test")
+    }
+
+    #[test]
+    fn signed_headers_carry_target_host_and_hide_their_values() {
+        let headers =
+            signer().headers(credentials(Some("TOKEN")), "AWSStepFunctions.X", b"{}").unwrap();
+        assert_eq!(headers["x-amz-target"], "AWSStepFunctions.X");
+        assert_eq!(headers["content-type"], CONTENT_TYPE);
+        for name in ["authorization", "x-amz-date", "x-amz-security-token"] {
+            assert!(headers[name].is_sensitive(), "{name}");
+        }
+        let authorization = headers["authorization"].to_str().unwrap();
+        assert!(authorization.contains("SignedHeaders=content-type;host;"), "{authorization}");
+    }
+
+    #[test]
+    fn each_failure_to_sign_says_whose_it_is() {
+        // The operation name is the caller's input.
+        let e = signer().headers(credentials(None), "AWSStepFunctions.X\n", b"{}").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+        // Only the credentials can put a bad value in a signed header.
+        let e = signer().headers(credentials(Some("line\nbreak")), "T", b"{}").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Credentials, "{e}");
+        assert!(!e.to_string().contains("line"), "{e}");
+        // So is a region no header can carry (a custom endpoint skips the
+        // endpoint rules' region check).
+        let url = reqwest::Url::parse("http://127.0.0.1:9/").unwrap();
+        let bad_region = Signer::new(url, "us\neast".into()).unwrap();
+        let e = bad_region.headers(credentials(None), "T", b"{}").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Config, "{e}");
+        // An endpoint without a host is a setting to fix.
+        let no_host = reqwest::Url::parse("unix:/tmp/socket").unwrap();
+        assert_eq!(Signer::new(no_host, "r".into()).unwrap_err().kind(), ErrorKind::Config);
+    }
 
     #[test]
     fn http_dates_parse_in_imf_fixdate_form_only() {
