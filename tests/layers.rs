@@ -49,25 +49,25 @@ fn code_of(module: &str) -> String {
     code
 }
 
-/// The top-level modules `code` names with `crate::`.
+/// The top-level modules `code` names with `crate::` (one level of
+/// `crate::{a, b::c}` groups included).
 fn uses(code: &str, modules: &[String]) -> BTreeSet<String> {
-    code.match_indices("crate::")
-        .filter_map(|(at, _)| {
-            let rest = &code[at + "crate::".len()..];
+    let mut names = BTreeSet::new();
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + "crate::".len()..];
+        let paths = match rest.strip_prefix('{') {
+            Some(group) => group.split('}').next().unwrap_or("").split(',').collect(),
+            None => vec![rest],
+        };
+        for path in paths {
             let name: String =
-                rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-            let group = rest.strip_prefix('{').map(|g| g.split('}').next().unwrap_or(""));
-            Some(match group {
-                Some(group) => group
-                    .split(',')
-                    .map(|p| p.trim().split("::").next().unwrap_or("").to_owned())
-                    .collect::<Vec<_>>(),
-                None => vec![name],
-            })
-        })
-        .flatten()
-        .filter(|name| modules.contains(name))
-        .collect()
+                path.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if modules.contains(&name) {
+                names.insert(name);
+            }
+        }
+    }
+    names
 }
 
 #[test]
