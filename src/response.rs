@@ -54,14 +54,15 @@ fn excerpt(body: &[u8], secret: Option<&str>) -> String {
 /// What replaces a secret in the service's words.
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
-/// The shortest run of a secret that is redacted when it stands alone: a
-/// server (or a proxy) may echo a token cut short.
-const SECRET_PREFIX_CHARS: usize = 16;
+/// The shortest run of a secret that is redacted: a server or a proxy may
+/// echo a token cut short, from its middle, or broken by escapes and line
+/// breaks, and every run this long of it is still a secret.
+const SECRET_RUN_BYTES: usize = 16;
 
-/// Replaces every echo of `secret` in `text`: the secret itself, its
-/// percent-encoded forms (upper and lower case hex) and its JSON form with
-/// escaped slashes, each also when cut short after at least
-/// [`SECRET_PREFIX_CHARS`] characters.
+/// Replaces every echo of `secret` in `text`: any run of at least
+/// [`SECRET_RUN_BYTES`] bytes of the secret itself, of its percent-encoded
+/// forms (upper and lower case hex) or of its JSON form with escaped
+/// slashes, and the whole secret when it is shorter than that.
 pub(crate) fn redact(text: &str, secret: &str) -> String {
     if secret.is_empty() {
         return text.to_owned();
@@ -82,44 +83,41 @@ pub(crate) fn redact(text: &str, secret: &str) -> String {
         }
         forms.push(encoded);
     }
-    forms.dedup();
-    // Every form is matched against the original text, and the runs merged,
-    // so that redacting one form cannot break the match of another.
-    let mut runs: Vec<(usize, usize)> = forms.iter().flat_map(|f| echoes(text, f)).collect();
-    runs.sort_unstable();
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    for (start, end) in runs {
-        if end <= copied {
+    // Every form is matched against the original text and the bytes it
+    // covers are marked, so one form's match cannot break another's.
+    let bytes = text.as_bytes();
+    let mut hidden = vec![false; bytes.len()];
+    for form in &forms {
+        if form.len() < SECRET_RUN_BYTES {
+            for (at, _) in text.match_indices(form.as_str()) {
+                hidden[at..at + form.len()].fill(true);
+            }
             continue;
         }
-        if start >= copied {
-            out.push_str(&text[copied..start]);
-            out.push_str(REDACTED);
+        let runs: std::collections::HashSet<&[u8]> =
+            form.as_bytes().windows(SECRET_RUN_BYTES).collect();
+        for (at, window) in bytes.windows(SECRET_RUN_BYTES).enumerate() {
+            if runs.contains(window) {
+                hidden[at..at + SECRET_RUN_BYTES].fill(true);
+            }
         }
-        copied = end;
     }
-    out.push_str(&text[copied..]);
-    out
-}
-
-/// The byte ranges of `text` that are `form` or a prefix of it of at least
-/// [`SECRET_PREFIX_CHARS`] characters (the whole of `form` when shorter).
-fn echoes<'a>(text: &'a str, form: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let min = form.char_indices().nth(SECRET_PREFIX_CHARS).map_or(form.len(), |(i, _)| i);
-    text.match_indices(&form[..min]).map(move |(start, _)| {
-        let common = text.as_bytes()[start..]
-            .iter()
-            .zip(form.as_bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
-        // A run that ends inside a multi-byte character backs off to its start.
-        let mut end = start + common;
-        while !text.is_char_boundary(end) {
-            end -= 1;
+    // A character any of whose bytes is hidden is hidden; each stretch of
+    // hidden characters becomes one marker.
+    let mut out = String::with_capacity(text.len());
+    let mut in_secret = false;
+    for (at, c) in text.char_indices() {
+        if hidden[at..at + c.len_utf8()].contains(&true) {
+            if !in_secret {
+                out.push_str(REDACTED);
+            }
+            in_secret = true;
+        } else {
+            out.push(c);
+            in_secret = false;
         }
-        (start, end)
-    })
+    }
+    out
 }
 
 /// Cleans an error code the way the awsJson1_0 protocol tests require:
@@ -266,10 +264,20 @@ mod tests {
     }
 
     /// A token of a real STS session token's length, with every character
-    /// that percent-encoding and JSON escaping change.
+    /// that percent-encoding and JSON escaping change, and no repeats.
     fn long_token() -> String {
-        let base = "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD+ab=";
-        base.repeat(12)
+        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut token: String = (0..700)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                char::from(ALPHABET[(x % 64) as usize])
+            })
+            .collect();
+        token.push('=');
+        token
     }
 
     #[test]
@@ -303,7 +311,7 @@ mod tests {
         let forms = [
             token.clone(),
             token[..40].to_owned(),
-            token[..SECRET_PREFIX_CHARS].to_owned(),
+            token[..SECRET_RUN_BYTES].to_owned(),
             pct.clone(),
             pct.replace("%2F", "%2f").replace("%2B", "%2b").replace("%3D", "%3d"),
             pct[..50].to_owned(),
@@ -317,9 +325,38 @@ mod tests {
         }
         // Shorter runs are not the token: text that merely shares a few
         // characters with it is kept.
-        let text = format!("id {} end", &token[..SECRET_PREFIX_CHARS - 1]);
+        let text = format!("id {} end", &token[..SECRET_RUN_BYTES - 1]);
         assert_eq!(redact(&text, &token), text);
         assert_eq!(redact("a short one: abc", "abc"), format!("a short one: {REDACTED}"));
+    }
+
+    /// Whether `text` holds any run of [`SECRET_RUN_BYTES`] bytes of `secret`.
+    fn leaks(text: &str, secret: &str) -> bool {
+        secret
+            .as_bytes()
+            .windows(SECRET_RUN_BYTES)
+            .any(|w| text.as_bytes().windows(SECRET_RUN_BYTES).any(|t| t == w))
+    }
+
+    #[test]
+    fn a_token_echoed_in_pieces_leaks_no_run_of_it() {
+        let token = long_token();
+        let wrapped: Vec<&str> =
+            token.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap()).collect();
+        for echo in [
+            token[300..].to_owned(),
+            token[100..140].to_owned(),
+            token.replace('/', "&#x2F;").replace('+', "&#43;"),
+            token.replace('/', "\\u002F").replace('+', "\\u002B"),
+            wrapped.join("\n"),
+        ] {
+            let out = redact(&format!("<p>{echo}</p>"), &token);
+            assert!(!leaks(&out, &token), "{out}");
+            assert!(out.starts_with("<p>") && out.ends_with("</p>"), "{out}");
+        }
+        // Non-ASCII text around and inside a match stays valid.
+        let out = redact(&format!("é{}é", &token[..40]), &token);
+        assert_eq!(out, format!("é{REDACTED}é"));
     }
 
     #[test]
@@ -331,6 +368,6 @@ mod tests {
         let html = format!("<html>{}{token}</html>", " ".repeat(185));
         let e = decode_error(403, None, None, html.as_bytes(), Some(&token));
         let shown = format!("{e} {e:?} {}", e.body_excerpt().unwrap());
-        assert!(!shown.contains(&token[..SECRET_PREFIX_CHARS]), "{shown}");
+        assert!(!shown.contains(&token[..SECRET_RUN_BYTES]), "{shown}");
     }
 }
