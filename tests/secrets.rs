@@ -419,6 +419,13 @@ async fn no_secret_reaches_a_log_or_a_printout() {
     let sent = |op: &str| requests.iter().find(|r| target(r) == op).expect(op).body.clone();
     assert!(String::from_utf8_lossy(&sent("StartExecution")).contains(START_INPUT));
     assert!(String::from_utf8_lossy(&sent("StopExecution")).contains(STOP_CAUSE));
+    // The stop's error and cause are sent as given (moto drops them, so
+    // tests/moto.rs cannot check this).
+    let stop_body: Value = serde_json::from_slice(&sent("StopExecution")).expect("JSON");
+    assert_eq!(
+        stop_body,
+        json!({ "executionArn": EXECUTION_ARN, "error": STOP_ERROR, "cause": STOP_CAUSE })
+    );
     assert!(String::from_utf8_lossy(&sent("CreateStateMachine")).contains(CREATE_DEFINITION));
 
     // Errors: service errors answering secret-carrying requests (one with a
