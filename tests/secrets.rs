@@ -842,3 +842,53 @@ async fn a_long_token_echoed_in_an_error_reply_is_redacted_whole() {
         }
     }
 }
+
+/// SRC BUG (failing; src/wire.rs `redact`/`echoes`): only the forms
+/// `redact` knows, and only their prefixes, are redacted. A token echoed
+/// from its middle, or with one character written another way (an HTML
+/// entity for `/` as OWASP encoders write it, a JSON `\u002B` for `+` as
+/// .NET's encoder writes it, inside a body that is not a JSON object so it
+/// is kept as an excerpt), or wrapped across lines, shows every run after
+/// the first break in `body_excerpt()`, `Display` and `Debug`.
+#[tokio::test]
+async fn a_token_echoed_in_pieces_leaks_no_run_of_it() {
+    const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/Map:1a2b";
+    let token = sts_token(0xb20c_e2);
+    let credentials = Credentials::new(
+        common::ACCESS_KEY_ID,
+        SECRET_ACCESS_KEY,
+        Some(token.clone()),
+        None,
+        "pieces-test",
+    );
+    let server = Server::start().await;
+    let client = common::client_with(&server, &credentials);
+    let needles = Needles::of(&[&token]);
+    let echoes = [
+        ("from its middle", format!("<p>token ends {}</p>", &token[300..])),
+        (
+            "with HTML entities for `/` and `+`",
+            format!("<p>token {}</p>", token.replace('/', "&#x2F;").replace('+', "&#43;")),
+        ),
+        (
+            "JSON-escaped as \\u002F and \\u002B, in a JSON array",
+            format!(r#"["token", "{}"]"#, token.replace('/', "\\u002F").replace('+', "\\u002B")),
+        ),
+        ("wrapped at 64 characters", {
+            let lines: Vec<&str> =
+                token.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap()).collect();
+            format!("<pre>{}</pre>", lines.join("\n"))
+        }),
+    ];
+    let mut leaks = Vec::new();
+    for (how, body) in echoes {
+        server.push(Reply::raw(403, body).header("Content-Type", "text/html"));
+        let e = client.describe_map_run(MAP_RUN_ARN).await.expect_err(how);
+        assert_eq!((e.kind(), e.status()), (ErrorKind::Decode, Some(403)), "{how}: {e:?}");
+        let shown = format!("{}\n{e}\n{e:?}", e.body_excerpt().unwrap_or_default());
+        if let Some((at, run, _)) = needles.find(&shown) {
+            leaks.push(format!("the token {how}: the run {run} in {:?}", context(&shown, at)));
+        }
+    }
+    assert!(leaks.is_empty(), "runs of the session token leak:\n{}", leaks.join("\n"));
+}
