@@ -1,4 +1,4 @@
-//! No secret leaks. Two tests against the in-process server:
+//! No secret leaks, against the in-process server:
 //!
 //! - `no_secret_reaches_a_log_or_a_printout`: a full session (every
 //!   operation, paginators, retries, service, decode and validation errors)
@@ -7,10 +7,11 @@
 //!   signature errors and proxies' error pages do: as sent, percent-encoded
 //!   (upper and lower hex), with JSON-escaped slashes, and cut short, in JSON
 //!   messages and in HTML bodies where the token straddles the 200-character
-//!   excerpt cut. Then the captured logs and the `Debug` (plain and pretty)
-//!   and `Display` of every output, request and error of the session, with
-//!   each error's sources, are searched for every 16-character window (so
-//!   every substring of 16 characters or more) of the secret access key, the
+//!   excerpt cut. Then the captured logs, the `Debug` (plain and pretty) of
+//!   the builder, client, every request, input and output of the session,
+//!   and the `Debug` and `Display` of every error it got, with each error's
+//!   sources, are searched for every 16-character window (so every
+//!   substring of 16 characters or more) of the secret access key, the
 //!   session token and every sensitive payload, in each of the forms a secret
 //!   could be written in: as is, JSON-escaped, with `\/` for `/`, as Rust
 //!   `Debug` escapes it, percent-encoded in upper and lower hex, and as the
@@ -22,6 +23,12 @@
 //!   `message()`, `Display` and `Debug` of the error show the redaction
 //!   marker where the token stood, and no 16-character window of the token in
 //!   any of those forms.
+//! - `a_token_echoed_in_pieces_leaks_no_run_of_it`: the same for a token
+//!   echoed from its middle, with one character written another way (HTML
+//!   entity, JSON `\u` escape) or wrapped across lines. FAILS: a known src
+//!   bug, see the test.
+//! - `the_search_finds_every_form_of_a_run`: the search itself finds what it
+//!   must.
 //!
 //! The access key id may appear; nothing else of the credentials may.
 //! Sensitive payloads appear in no log and no `Debug` or `Display` output
@@ -758,7 +765,7 @@ fn filler(pattern: &str, len: usize) -> String {
 #[tokio::test]
 async fn a_long_token_echoed_in_an_error_reply_is_redacted_whole() {
     const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/Map:1a2b";
-    let token = sts_token(0x7e57_0ec4_0ed);
+    let token = sts_token(0x07e5_70ec_40ed);
     let credentials = Credentials::new(
         common::ACCESS_KEY_ID,
         SECRET_ACCESS_KEY,
@@ -853,7 +860,7 @@ async fn a_long_token_echoed_in_an_error_reply_is_redacted_whole() {
 #[tokio::test]
 async fn a_token_echoed_in_pieces_leaks_no_run_of_it() {
     const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/Map:1a2b";
-    let token = sts_token(0xb20c_e2);
+    let token = sts_token(0x00b2_0ce2);
     let credentials = Credentials::new(
         common::ACCESS_KEY_ID,
         SECRET_ACCESS_KEY,
