@@ -62,11 +62,15 @@ fn reencode<T: Serialize + DeserializeOwned>(value: &T) -> (T, Value) {
     (serde_json::from_slice(&bytes).unwrap(), serde_json::from_slice(&bytes).unwrap())
 }
 
-/// JSON equality where numbers compare by value, so `1.669852E9` equals
-/// `1669852000`.
+/// JSON equality where numbers compare by their exact value: integers
+/// exactly (2^53 + 1 is not 2^53, as it would be as `f64`s), an integer and
+/// a float only when the float is that integer exactly (so `1.669852E9`
+/// equals `1669852000`), two floats by their bits (serde_json holds a
+/// non-integer as the nearest `f64`, correctly rounded with
+/// `float_roundtrip`).
 fn same_json(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Number(x), Value::Number(y)) => same_number(x, y),
         (Value::Array(x), Value::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
         }
@@ -75,6 +79,88 @@ fn same_json(a: &Value, b: &Value) -> bool {
         }
         _ => a == b,
     }
+}
+
+/// See [`same_json`].
+fn same_number(x: &serde_json::Number, y: &serde_json::Number) -> bool {
+    let integer =
+        |n: &serde_json::Number| n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from));
+    // The integer a float is exactly, if it is one (every integral f64 below
+    // 2^127 converts to i128 without loss).
+    let integral = |n: &serde_json::Number| {
+        n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 2f64.powi(127)).map(|f| f as i128)
+    };
+    match (integer(x), integer(y)) {
+        (Some(x), Some(y)) => x == y,
+        (Some(i), None) => integral(y) == Some(i),
+        (None, Some(i)) => integral(x) == Some(i),
+        (None, None) => x.as_f64().map(f64::to_bits) == y.as_f64().map(f64::to_bits),
+    }
+}
+
+#[test]
+fn same_json_compares_numbers_exactly() {
+    let number = |text: &str| -> Value { serde_json::from_str(text).unwrap() };
+    // Pairs the `f64` comparison this replaced called equal.
+    for (a, b) in [
+        ("9007199254740993", "9007199254740992"),
+        ("9223372036854775807", "9223372036854775806"),
+        ("18446744073709551615", "18446744073709551614"),
+        ("-9223372036854775808", "-9223372036854775807"),
+        ("9007199254740993", "9007199254740992.0"),
+        ("9007199254740993", "9.007199254740993e15"),
+    ] {
+        let (a, b) = (number(a), number(b));
+        assert_eq!(a.as_f64(), b.as_f64(), "{a} and {b} are one f64");
+        assert!(!same_json(&a, &b), "{a} == {b}");
+        assert!(!same_json(&json!({ "n": [a.clone()] }), &json!({ "n": [b.clone()] })), "{a}");
+    }
+    // The same value written differently is the same.
+    for (a, b) in [
+        ("1.669852E9", "1669852000"),
+        ("1669852000.0", "1669852000"),
+        ("18446744073709551615", "18446744073709551615"),
+        ("0.1", "1e-1"),
+        ("1795559751.538", "1.795559751538e9"),
+    ] {
+        assert!(same_json(&number(a), &number(b)), "{a} != {b}");
+    }
+    assert!(!same_json(&number("0.5"), &number("0")));
+    assert!(!same_json(&number("1.5"), &number("1")));
+}
+
+/// Integers beyond 2^53 (counts, ids) decode and re-encode exactly.
+#[test]
+fn large_integers_round_trip_exactly() {
+    let big = 9_007_199_254_740_993_i64;
+    let wire = json!({
+        "mapRunArn": MAP_RUN,
+        "executionArn": EXECUTION,
+        "status": "RUNNING",
+        "startDate": 1795559751,
+        "maxConcurrency": 2147483647,
+        "toleratedFailurePercentage": 5.5,
+        "toleratedFailureCount": i64::MAX,
+        "itemCounts": {
+            "pending": big, "running": big + 2, "succeeded": i64::MAX - 1, "failed": 0,
+            "timedOut": 0, "aborted": 0, "total": i64::MAX, "resultsWritten": big,
+        },
+        "executionCounts": {
+            "pending": 0, "running": 0, "succeeded": 0, "failed": 0,
+            "timedOut": 0, "aborted": 0, "total": big, "resultsWritten": 0,
+        },
+    });
+    let out: DescribeMapRunOutput = decode_value(&wire);
+    assert_eq!((out.tolerated_failure_count, out.item_counts.pending), (i64::MAX, big));
+    let (again, encoded) = reencode(&out);
+    assert!(same_json(&encoded, &wire), "{encoded:#}\nvs\n{wire:#}");
+    assert_eq!(again, out);
+
+    let event = json!({ "timestamp": 1795559751, "type": "PassStateEntered", "id": big,
+        "previousEventId": big - 1, "stateEnteredEventDetails": { "name": "Init" } });
+    let decoded: HistoryEvent = decode_value(&event);
+    assert_eq!((decoded.id, decoded.previous_event_id), (big, Some(big - 1)));
+    assert!(same_json(&reencode(&decoded).1, &event), "{:#}", reencode(&decoded).1);
 }
 
 /// Decodes a fixture, checks that encoding gives the fixture back (same

@@ -192,12 +192,100 @@ async fn html_5xx_pages_are_retried() {
 
 #[tokio::test]
 async fn a_refused_connection_is_retried() {
-    let server = Server::start().await;
-    let client = client(&server);
-    server.shutdown().await;
+    // A port that stays bound and unlistened for the whole test, so every
+    // attempt is refused (see `common::refusing_address`).
+    let (_reserved, addr) = common::refusing_address();
+    let client = Client::builder()
+        .region(common::REGION)
+        .endpoint_url(format!("http://{addr}"))
+        .credentials_provider(plain_credentials())
+        .retry_config(fast_retries())
+        .build()
+        .unwrap();
     let e = describe(&client).await.unwrap_err();
     assert_eq!((e.kind(), e.attempts()), (ErrorKind::Transport, 3), "{e:?}");
     assert!(e.to_string().contains("cannot connect"), "{e}");
+    let refused = std::iter::successors(std::error::Error::source(&e), |s| s.source())
+        .filter_map(|s| s.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::ConnectionRefused);
+    assert!(refused, "the cause is a refused connection: {e:?}");
+}
+
+/// What the refused-connection test relies on: while the reserved socket
+/// lives, no listener (std's and tokio's set `SO_REUSEADDR`) can take its
+/// port, and a connection to it is refused.
+#[tokio::test]
+async fn a_refusing_address_stays_refusing() {
+    let (reserved, addr) = common::refusing_address();
+    let taken = std::net::TcpListener::bind(addr).map(|_| ()).unwrap_err();
+    assert_eq!(taken.kind(), std::io::ErrorKind::AddrInUse, "{taken}");
+    let taken = tokio::net::TcpListener::bind(addr).await.map(|_| ()).unwrap_err();
+    assert_eq!(taken.kind(), std::io::ErrorKind::AddrInUse, "{taken}");
+    for _ in 0..3 {
+        let refused = tokio::net::TcpStream::connect(addr).await.map(|_| ()).unwrap_err();
+        assert_eq!(refused.kind(), std::io::ErrorKind::ConnectionRefused, "{refused}");
+    }
+    drop(reserved);
+}
+
+/// A 503 without the JSON error body, as load balancers and proxies send
+/// it: an empty body (a service error with no code: the status is all it
+/// says), plain text and an HTML page (decode errors keeping an excerpt).
+fn bare_503s() -> [(&'static str, Reply, ErrorKind); 3] {
+    [
+        ("an empty 503", Reply::raw(503, ""), ErrorKind::Service),
+        (
+            "a plain-text 503",
+            Reply::raw(503, "Service Unavailable").header("Content-Type", "text/plain"),
+            ErrorKind::Decode,
+        ),
+        (
+            "an HTML 503",
+            Reply::raw(
+                503,
+                "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>",
+            )
+            .header("Content-Type", "text/html"),
+            ErrorKind::Decode,
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn a_bare_503_is_retried_then_succeeds() {
+    for (what, reply, _) in bare_503s() {
+        let server = Server::start().await;
+        server.push(reply.clone());
+        server.push(reply);
+        server.push(Reply::ok(DESCRIBED));
+        let out = describe(&client(&server)).await.unwrap_or_else(|e| panic!("{what}: {e:?}"));
+        assert_eq!(out.execution_arn, EXECUTION_ARN, "{what}");
+        assert_attempts(&server, &plain_credentials(), 3);
+    }
+}
+
+#[tokio::test]
+async fn exhausted_retries_on_a_bare_503_say_status_503() {
+    for (what, reply, kind) in bare_503s() {
+        let server = Server::always(reply).await;
+        let e = describe(&client(&server)).await.unwrap_err();
+        let ctx = format!("{what}: {e:?}");
+        assert_eq!((e.kind(), e.status(), e.attempts()), (kind, Some(503), 3), "{ctx}");
+        assert_eq!(server.request_count(), 3, "{ctx}");
+        assert_eq!(e.operation(), Some("DescribeExecution"), "{ctx}");
+        let shown = e.to_string();
+        assert!(shown.contains("HTTP 503") && shown.contains("after 3 attempts"), "{ctx}: {shown}");
+        match e.kind() {
+            // No body: the status is all the service said.
+            ErrorKind::Service => assert_eq!(e.message(), None, "{ctx}"),
+            // A body that is not JSON: kept as an excerpt.
+            ErrorKind::Decode => {
+                let excerpt = e.body_excerpt().unwrap_or_default();
+                assert!(!excerpt.is_empty() && shown.contains(excerpt), "{ctx}");
+            }
+            other => panic!("{ctx}: a {other} error"),
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -824,3 +824,21 @@ pub fn assert_request(request: &Recorded, operation: &str, credentials: &Credent
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// A refused connection.
+
+/// An address on 127.0.0.1 that refuses connections for as long as the
+/// returned socket lives: the port is bound but never listened on, so the
+/// kernel answers a connection attempt with a reset ("connection refused").
+/// The bound socket keeps the port reserved: without `SO_REUSEADDR` no other
+/// socket (of a concurrent test or another process) can bind it, and the
+/// kernel picks no bound port for an outgoing connection. A port freed by
+/// dropping a listener (or by [`Server::shutdown`]) has no such guarantee:
+/// the OS may hand it to a concurrent test's listener before the connect.
+pub fn refusing_address() -> (tokio::net::TcpSocket, SocketAddr) {
+    let socket = tokio::net::TcpSocket::new_v4().expect("a TCP socket");
+    socket.bind(SocketAddr::from(([127, 0, 0, 1], 0))).expect("bind 127.0.0.1:0");
+    let addr = socket.local_addr().expect("the socket's address");
+    (socket, addr)
+}

@@ -1,8 +1,15 @@
 //! Harness for tests against a real Step Functions server: moto, started
 //! through `scripts/local-sfn.sh` once per test binary.
 //!
-//! `SFN_LITE_SKIP_MOTO=1` skips these tests; otherwise a server that cannot
-//! be started fails them with the script's reason.
+//! A moto test never passes without running. A server that cannot be started
+//! fails every test that needs it, with the script's reason. To leave the
+//! tests out, filter them, so the runner reports them as filtered out rather
+//! than passed: every one of them is under the path `moto::`, so
+//! `cargo test -- --skip moto::` does it, and so does
+//! `SFN_LITE_SKIP_MOTO=1 scripts/test.sh` (which then does not start the
+//! server). `SFN_LITE_SKIP_MOTO` itself skips nothing: a moto test that runs
+//! while it is set fails, saying how to skip. `scripts/test.sh` refuses to
+//! skip under `CI=true`, and `.ci/run` whenever the variable is set.
 
 use aws_credential_types::Credentials;
 use sfn_lite::operations::{
@@ -23,18 +30,23 @@ pub const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/sfn-lite-test";
 /// How long to wait for an execution or a Map Run to finish.
 pub const WAIT: Duration = Duration::from_secs(30);
 
-/// The server's endpoint, started on first use; `None` when skipped.
-fn endpoint() -> Option<&'static str> {
+/// How to leave the moto tests out, for the messages of failed ones.
+const HOW_TO_SKIP: &str = "to leave the moto tests out, filter them: `cargo test -- --skip moto::` \
+     or `SFN_LITE_SKIP_MOTO=1 scripts/test.sh` (the runner then reports them as filtered out)";
+
+/// The server's endpoint, started on first use; panics if it cannot be
+/// started, or if the caller asked for a skip the runner did not do.
+fn endpoint() -> &'static str {
     static ENDPOINT: OnceLock<Result<String, String>> = OnceLock::new();
-    if std::env::var("SFN_LITE_SKIP_MOTO").is_ok_and(|v| v == "1") {
-        println!("skipped: SFN_LITE_SKIP_MOTO=1, no moto server");
-        return None;
+    if let Some(value) = std::env::var_os("SFN_LITE_SKIP_MOTO") {
+        panic!(
+            "SFN_LITE_SKIP_MOTO={value:?} is set, but this moto test was not filtered out, and a \
+             test that does not run must not pass; {HOW_TO_SKIP}"
+        );
     }
     match ENDPOINT.get_or_init(start_server) {
-        Ok(endpoint) => Some(endpoint),
-        Err(reason) => panic!(
-            "cannot start the moto server: {reason}\n(set SFN_LITE_SKIP_MOTO=1 to skip these tests)"
-        ),
+        Ok(endpoint) => endpoint,
+        Err(reason) => panic!("cannot start the moto server: {reason}\n({HOW_TO_SKIP})"),
     }
 }
 
@@ -59,25 +71,15 @@ fn start_server() -> Result<String, String> {
     Ok(endpoint)
 }
 
-/// A client for the moto server, or `None` when moto tests are skipped.
-pub fn client() -> Option<Client> {
-    let endpoint = endpoint()?;
-    let client = Client::builder()
+/// A client for the moto server (started on first use; see [`endpoint`]).
+pub fn client() -> Client {
+    let endpoint = endpoint();
+    Client::builder()
         .region("us-east-1")
         .endpoint_url(endpoint)
         .credentials_provider(Credentials::new("testing", "testing", None, None, "moto"))
-        .build();
-    Some(client.unwrap_or_else(|e| panic!("cannot build a client for {endpoint}: {e}")))
-}
-
-/// A client for the moto server; returns from the test when moto tests are skipped.
-macro_rules! moto_client {
-    () => {
-        match moto_support::client() {
-            Some(client) => client,
-            None => return,
-        }
-    };
+        .build()
+        .unwrap_or_else(|e| panic!("cannot build a client for {endpoint}: {e}"))
 }
 
 /// A name no other test, and no earlier run against a reused server, took.
@@ -274,4 +276,49 @@ where
             Err(e) => panic!("error while waiting for {what}: {e}"),
         }
     }
+}
+
+/// Calls `operation` on the moto server with a plain, unsigned AWS JSON 1.0
+/// request over HTTP/1.0, for what this crate has no operation for
+/// (`ListTagsForResource`); returns the answer's JSON. moto checks no
+/// signature; it reads the service from the `Authorization` header's
+/// credential scope.
+pub async fn raw_call(operation: &str, body: &serde_json::Value) -> serde_json::Value {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let endpoint = endpoint();
+    let host = endpoint.trim_start_matches("http://");
+    let body = body.to_string();
+    let request = format!(
+        "POST / HTTP/1.0\r\nHost: {host}\r\nContent-Type: application/x-amz-json-1.0\r\n\
+         X-Amz-Target: AWSStepFunctions.{operation}\r\n\
+         Authorization: AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/states/aws4_request, \
+         SignedHeaders=host, Signature=0\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let mut stream = tokio::net::TcpStream::connect(host)
+        .await
+        .unwrap_or_else(|e| panic!("{operation}: cannot connect to {host}: {e}"));
+    stream.write_all(request.as_bytes()).await.unwrap_or_else(|e| panic!("{operation}: {e}"));
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await.unwrap_or_else(|e| panic!("{operation}: {e}"));
+    let response = String::from_utf8_lossy(&response);
+    let (head, text) = response
+        .split_once("\r\n\r\n")
+        .unwrap_or_else(|| panic!("{operation}: not an HTTP response: {response}"));
+    let status = head.split(' ').nth(1).unwrap_or_default();
+    assert_eq!(status, "200", "{operation}: {head}\n\n{text}");
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{operation}: {e}: {text}"))
+}
+
+/// The tags of a resource, as moto's `ListTagsForResource` lists them.
+pub async fn tags_of(resource_arn: &str) -> Vec<(String, String)> {
+    let answer =
+        raw_call("ListTagsForResource", &serde_json::json!({ "resourceArn": resource_arn })).await;
+    let tags = answer["tags"].as_array().unwrap_or_else(|| panic!("no tags in {answer}"));
+    tags.iter()
+        .map(|t| match (t["key"].as_str(), t["value"].as_str()) {
+            (Some(k), Some(v)) => (k.to_owned(), v.to_owned()),
+            _ => panic!("a tag without a key and a value: {t}"),
+        })
+        .collect()
 }
