@@ -3,7 +3,8 @@
 //! lenient decoding, unknown enum values, redacted `Debug`, input bodies and
 //! input validation. No server involved.
 
-use aws_credential_types::Credentials;
+mod common;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -31,17 +32,14 @@ const REVISION: &str = "1f0d3c2a-8b7e-4d6c-a5b4-3c2d1e0f9a8b";
 
 // ---------------------------------------------------------------- helpers
 
-fn fixture_bytes(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
+/// The fixture `tests/fixtures/NAME.json`, as JSON.
 fn fixture_json(name: &str) -> Value {
-    serde_json::from_slice(&fixture_bytes(name)).unwrap()
+    common::fixture_json(&format!("{name}.json"))
 }
 
 fn decode<T: DeserializeOwned>(name: &str) -> T {
-    serde_json::from_slice(&fixture_bytes(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    serde_json::from_str(&common::fixture(&format!("{name}.json")))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn decode_value<T: DeserializeOwned>(value: &Value) -> T {
@@ -182,12 +180,7 @@ where
 }
 
 fn client() -> Client {
-    Client::builder()
-        .region("us-east-1")
-        .endpoint_url("http://127.0.0.1:9")
-        .credentials_provider(Credentials::new("AKIDEXAMPLE", "SECRET", None, None, "test"))
-        .build()
-        .unwrap()
+    common::offline_client()
 }
 
 fn body<T: Serialize>(input: &T) -> String {

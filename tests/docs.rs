@@ -3,6 +3,8 @@
 //! tests/fixtures/operation-errors.json (built from the service model), in
 //! the model's order, and every operation of the fixture has such a method.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 /// `DescribeMapRun` → `describe_map_run`.
@@ -49,11 +51,10 @@ fn documented_errors() -> BTreeMap<String, Vec<String>> {
 
 #[test]
 fn every_client_method_documents_exactly_its_operation_s_errors() {
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/operation-errors.json");
     let model: BTreeMap<String, Vec<String>> =
-        serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+        serde_json::from_value(common::fixture_json("operation-errors.json")).unwrap();
     let documented = documented_errors();
-    assert!(model.len() >= 14, "the fixture lists {} operations", model.len());
+    common::assert_every_operation_once("operation-errors.json", model.keys().map(String::as_str));
     for (operation, codes) in &model {
         let method = snake_case(operation);
         let Some(listed) = documented.get(&method) else {

@@ -644,10 +644,16 @@ async fn undecodable_success_bodies_are_decode_errors_that_leak_nothing() {
 
 #[tokio::test]
 async fn a_refused_connection_is_a_transport_error() {
+    // A port kept bound and never listened on refuses every connection.
+    let (_reserved, addr) = common::refusing_address();
+    let client = Client::builder()
+        .region(common::REGION)
+        .endpoint_url(format!("http://{addr}"))
+        .credentials_provider(plain_credentials())
+        .retry_config(common::fast_retries())
+        .build()
+        .expect("a client");
     for row in rows() {
-        let server = Server::start().await;
-        let client = client(&server);
-        server.shutdown().await;
         let e = fail(&row, &client).await;
         let ctx = format!("{}: {e:?}", row.op);
         assert_eq!(e.kind(), ErrorKind::Transport, "{ctx}");

@@ -2,14 +2,18 @@
 //! decoding every event type and details member, round trips, leniency,
 //! errors and redaction.
 
+mod common;
+
 use std::collections::{BTreeSet, HashMap};
 
-use aws_credential_types::Credentials;
 use sfn_lite::operations::{GetExecutionHistoryInput, GetExecutionHistoryOutput};
 use sfn_lite::types::history::{EventDetails, HistoryEvent, HistoryEventType};
 use sfn_lite::{ErrorKind, Operation};
 
-const ALL_EVENTS: &str = include_str!("fixtures/get_execution_history_all_events.json");
+/// A page holding one event of every type.
+fn all_events() -> String {
+    common::fixture("get_execution_history_all_events.json")
+}
 
 /// Each event of the fixture, in order: its type and the details member the
 /// service attaches to that type (none for some).
@@ -85,7 +89,7 @@ const MAP_RUN_ARN: &str = concat!(
 );
 
 fn page() -> GetExecutionHistoryOutput {
-    serde_json::from_str(ALL_EVENTS).unwrap()
+    serde_json::from_str(&all_events()).unwrap()
 }
 
 fn event(json: &str) -> Result<HistoryEvent, serde_json::Error> {
@@ -277,7 +281,7 @@ fn decode_encode_decode_is_identity() {
         }
         value
     };
-    assert_eq!(wire_form(&bytes), wire_form(ALL_EVENTS.as_bytes()));
+    assert_eq!(wire_form(&bytes), wire_form(all_events().as_bytes()));
 }
 
 #[test]
@@ -435,11 +439,7 @@ fn input_serializes_validates_and_builds() {
     assert!(input.validate().is_ok());
     assert_eq!(serde_json::to_string(&input).unwrap(), format!(r#"{{"executionArn":"{arn}"}}"#));
 
-    let client = sfn_lite::Client::builder()
-        .region("us-east-1")
-        .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))
-        .build()
-        .unwrap();
+    let client = common::offline_client();
     let built = client
         .get_execution_history(arn)
         .max_results(1000)

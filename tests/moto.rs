@@ -122,12 +122,13 @@ mod moto {
         }
     }
 
-    /// Asserts moto's HTML 500 page came back as a clean decode error.
+    /// Asserts moto's HTML 500 page came back as a clean service error
+    /// whose code is the status, as boto3 reports it.
     fn assert_html_500(err: &Error, operation: &str) {
-        assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
+        assert_eq!(err.kind(), ErrorKind::Service, "{err}");
         assert_eq!(err.operation(), Some(operation), "{err}");
         assert_eq!(err.status(), Some(500), "{err}");
-        assert_eq!(err.code(), None, "{err}");
+        assert_eq!(err.code(), Some(&ErrorCode::Unknown("500".into())), "{err}");
         let excerpt = err.body_excerpt().unwrap_or_else(|| panic!("no body excerpt in {err:?}"));
         assert!(excerpt.contains("Internal Server Error"), "{excerpt:?}");
     }
@@ -876,7 +877,7 @@ mod moto {
     }
 
     #[tokio::test]
-    async fn moto_html_500s_are_clean_decode_errors() {
+    async fn moto_html_500s_are_clean_service_errors() {
         let client = moto_support::client();
         let run = shared_map_run(&client).await;
         let map_run_arn = &run.listed.map_run_arn;

@@ -186,7 +186,8 @@ async fn html_5xx_pages_are_retried() {
 
     let server = Server::always(html_500()).await;
     let e = describe(&client(&server)).await.unwrap_err();
-    assert_eq!((e.kind(), e.status(), e.attempts()), (ErrorKind::Decode, Some(500), 3));
+    assert_eq!((e.kind(), e.status(), e.attempts()), (ErrorKind::Service, Some(500), 3));
+    assert_eq!(e.code(), Some(&ErrorCode::Unknown("500".into())), "{e:?}");
     assert!(e.body_excerpt().is_some_and(|x| x.starts_with("<html>")), "{e:?}");
 }
 
@@ -229,15 +230,16 @@ async fn a_refusing_address_stays_refusing() {
 }
 
 /// A 503 without the JSON error body, as load balancers and proxies send
-/// it: an empty body (a service error with no code: the status is all it
-/// says), plain text and an HTML page (decode errors keeping an excerpt).
-fn bare_503s() -> [(&'static str, Reply, ErrorKind); 3] {
+/// it: an empty body (a service error with an empty code: the status is all
+/// it says), plain text and an HTML page (service errors whose code is the
+/// status, keeping an excerpt).
+fn bare_503s() -> [(&'static str, Reply, &'static str); 3] {
     [
-        ("an empty 503", Reply::raw(503, ""), ErrorKind::Service),
+        ("an empty 503", Reply::raw(503, ""), ""),
         (
             "a plain-text 503",
             Reply::raw(503, "Service Unavailable").header("Content-Type", "text/plain"),
-            ErrorKind::Decode,
+            "503",
         ),
         (
             "an HTML 503",
@@ -246,7 +248,7 @@ fn bare_503s() -> [(&'static str, Reply, ErrorKind); 3] {
                 "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>",
             )
             .header("Content-Type", "text/html"),
-            ErrorKind::Decode,
+            "503",
         ),
     ]
 }
@@ -266,24 +268,26 @@ async fn a_bare_503_is_retried_then_succeeds() {
 
 #[tokio::test]
 async fn exhausted_retries_on_a_bare_503_say_status_503() {
-    for (what, reply, kind) in bare_503s() {
+    for (what, reply, code) in bare_503s() {
         let server = Server::always(reply).await;
         let e = describe(&client(&server)).await.unwrap_err();
         let ctx = format!("{what}: {e:?}");
-        assert_eq!((e.kind(), e.status(), e.attempts()), (kind, Some(503), 3), "{ctx}");
+        assert_eq!(
+            (e.kind(), e.status(), e.attempts()),
+            (ErrorKind::Service, Some(503), 3),
+            "{ctx}"
+        );
+        assert_eq!(e.code(), Some(&ErrorCode::Unknown(code.into())), "{ctx}");
+        assert_eq!(e.message(), None, "{ctx}");
         assert_eq!(server.request_count(), 3, "{ctx}");
         assert_eq!(e.operation(), Some("DescribeExecution"), "{ctx}");
         let shown = e.to_string();
         assert!(shown.contains("HTTP 503") && shown.contains("after 3 attempts"), "{ctx}: {shown}");
-        match e.kind() {
+        match e.body_excerpt() {
             // No body: the status is all the service said.
-            ErrorKind::Service => assert_eq!(e.message(), None, "{ctx}"),
-            // A body that is not JSON: kept as an excerpt.
-            ErrorKind::Decode => {
-                let excerpt = e.body_excerpt().unwrap_or_default();
-                assert!(!excerpt.is_empty() && shown.contains(excerpt), "{ctx}");
-            }
-            other => panic!("{ctx}: a {other} error"),
+            None => assert_eq!(code, "", "{ctx}"),
+            // A body that is not JSON: kept as an excerpt, and shown.
+            Some(excerpt) => assert!(!excerpt.is_empty() && shown.contains(excerpt), "{ctx}"),
         }
     }
 }
@@ -709,9 +713,9 @@ impl FaultyPages {
             .as_str()
             .map_or(0, |t| t.trim_start_matches("after-").parse().expect("a token we issued"));
         let size = input["maxResults"].as_u64().expect("maxResults") as usize;
-        let page = match request.header("x-amz-target") {
-            Some("AWSStepFunctions.ListExecutions") => execution_page(start, size, self.executions),
-            Some("AWSStepFunctions.GetExecutionHistory") => event_page(start, size, self.events),
+        let page = match request.operation() {
+            Some("ListExecutions") => execution_page(start, size, self.executions),
+            Some("GetExecutionHistory") => event_page(start, size, self.events),
             other => panic!("unexpected target {other:?}"),
         };
         let (fault, kind) = {

@@ -200,13 +200,9 @@ impl Printed {
     }
 }
 
-fn target(request: &Recorded) -> &str {
-    request.header("x-amz-target").unwrap_or_default().trim_start_matches("AWSStepFunctions.")
-}
-
 /// Answers every operation with bodies full of planted payloads.
 fn respond(request: &Recorded) -> Reply {
-    let body = match target(request) {
+    let body = match request.operation().unwrap_or_default() {
         "DescribeExecution" => json!({
             "executionArn": EXECUTION_ARN,
             "stateMachineArn": SM_ARN,
@@ -423,7 +419,8 @@ async fn no_secret_reaches_a_log_or_a_printout() {
     printed.debug("create_state_machine input", create.as_input());
     printed.debug("CreateStateMachine output", &create.clone().await.expect("CreateStateMachine"));
     let requests = server.requests();
-    let sent = |op: &str| requests.iter().find(|r| target(r) == op).expect(op).body.clone();
+    let sent =
+        |op: &str| requests.iter().find(|r| r.operation() == Some(op)).expect(op).body.clone();
     assert!(String::from_utf8_lossy(&sent("StartExecution")).contains(START_INPUT));
     assert!(String::from_utf8_lossy(&sent("StopExecution")).contains(STOP_CAUSE));
     // The stop's error and cause are sent as given (moto drops them, so
@@ -463,7 +460,7 @@ async fn no_secret_reaches_a_log_or_a_printout() {
         server.push(Reply::raw(502, "<html>Bad Gateway</html>"));
     }
     let e = client.describe_map_run(MAP_RUN_ARN).await.expect_err("an HTML error");
-    assert_eq!(e.kind(), ErrorKind::Decode);
+    assert_eq!(e.kind(), ErrorKind::Service);
     assert_eq!(e.body_excerpt(), Some("<html>Bad Gateway</html>"));
     assert_eq!(e.attempts(), 3);
     printed.error("DescribeMapRun HTML error", &e);
@@ -520,7 +517,7 @@ async fn no_secret_reaches_a_log_or_a_printout() {
     };
     server.push(Reply::raw(403, proxy_page("403 Forbidden")).header("Content-Type", "text/html"));
     let e = client.describe_execution(EXECUTION_ARN).await.expect_err("a proxy's 403 page");
-    assert_eq!((e.kind(), e.status()), (ErrorKind::Decode, Some(403)), "{e:?}");
+    assert_eq!((e.kind(), e.status()), (ErrorKind::Service, Some(403)), "{e:?}");
     let excerpt = e.body_excerpt().unwrap_or_default();
     assert_eq!(excerpt.matches(REDACTED).count(), 2, "{excerpt}");
     assert!(excerpt.contains("x-amz-security-token: *"), "{excerpt}");
@@ -529,7 +526,7 @@ async fn no_secret_reaches_a_log_or_a_printout() {
         server.push(Reply::raw(502, proxy_page("502 Bad Gateway")));
     }
     let e = client.describe_state_machine(SM_ARN).await.expect_err("a proxy's 502 page");
-    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Decode, 3), "{e:?}");
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Service, 3), "{e:?}");
     assert!(e.body_excerpt().is_some_and(|x| x.contains("token: *")), "{e:?}");
     printed.error("DescribeStateMachine proxy 502 page echoing the token", &e);
     let body = format!(
@@ -802,7 +799,7 @@ async fn a_long_token_echoed_in_an_error_reply_is_redacted_whole() {
                 Some(token.as_str()),
                 "{ctx}"
             );
-            assert_eq!((e.kind(), e.status()), (ErrorKind::Decode, Some(403)), "{ctx}: {e:?}");
+            assert_eq!((e.kind(), e.status()), (ErrorKind::Service, Some(403)), "{ctx}: {e:?}");
             let excerpt = e.body_excerpt().unwrap_or_else(|| panic!("{ctx}: no excerpt: {e:?}"));
             // The excerpt is the start of the body with the token replaced
             // by the marker as a whole: not one character of it where it stood.
@@ -891,7 +888,7 @@ async fn a_token_echoed_in_pieces_leaks_no_run_of_it() {
     for (how, body) in echoes {
         server.push(Reply::raw(403, body).header("Content-Type", "text/html"));
         let e = client.describe_map_run(MAP_RUN_ARN).await.expect_err(how);
-        assert_eq!((e.kind(), e.status()), (ErrorKind::Decode, Some(403)), "{how}: {e:?}");
+        assert_eq!((e.kind(), e.status()), (ErrorKind::Service, Some(403)), "{how}: {e:?}");
         let shown = format!("{}\n{e}\n{e:?}", e.body_excerpt().unwrap_or_default());
         if let Some((at, run, _)) = needles.find(&shown) {
             leaks.push(format!("the token {how}: the run {run} in {:?}", context(&shown, at)));

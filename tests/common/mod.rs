@@ -563,16 +563,6 @@ impl Server {
         self.state.count.store(0, Ordering::SeqCst);
         self.state.abandoned.store(0, Ordering::SeqCst);
     }
-
-    /// Stops accepting, closes every connection, and waits until the port
-    /// is released, so a later connect is refused.
-    pub async fn shutdown(mut self) {
-        if let Some(task) = self.task.take() {
-            task.abort();
-            // Cancelled is the expected outcome; the wait is what matters.
-            let _ = task.await;
-        }
-    }
 }
 
 impl Drop for Server {
