@@ -1,7 +1,13 @@
-//! Wire format of the Map Run, execution and state machine operations:
-//! decoding real-shaped response bodies (tests/fixtures/), re-encoding them,
-//! lenient decoding, unknown enum values, redacted `Debug`, input bodies and
-//! input validation. No server involved.
+//! Wire format of the richest outputs, from real-shaped response bodies
+//! (tests/fixtures/, full and minimal): DescribeExecution, DescribeMapRun,
+//! DescribeStateMachine, DescribeStateMachineForExecution, ListExecutions,
+//! ListMapRuns and UpdateMapRun. Decoding, re-encoding to the same JSON
+//! (numbers compared exactly), lenient decoding, unknown enum values,
+//! redacted `Debug`, input bodies and input validation. No server involved.
+//!
+//! The other outputs are decoded in tests/wire.rs (every operation, checked
+//! against what the server sent) and tests/history.rs (GetExecutionHistory),
+//! and every output decoder is fuzzed in src/fuzz_tests.rs.
 
 mod common;
 
