@@ -7,7 +7,7 @@
 //! settings of [`crate::config`].
 
 use crate::config::{self, ClientConfig, Env};
-use crate::credentials::{CredentialsCache, DefaultCredentialsChain};
+use crate::credentials::{CredentialsCache, DefaultChain, Environment};
 use crate::endpoint;
 use crate::error::Error;
 use crate::http;
@@ -220,7 +220,7 @@ impl ClientBuilder {
     pub fn from_env() -> Result<Self, Error> {
         let env = Env::process();
         let (config, profile) = config::resolve(&env)?;
-        let chain = DefaultCredentialsChain::resolve(&env, &profile);
+        let chain = DefaultChain::with_environment(Environment::from_env(&env, Some(profile)));
         Ok(Self {
             config: ClientConfig {
                 credentials: Some(SharedCredentialsProvider::new(chain)),
