@@ -163,6 +163,16 @@ impl Environment {
             .or_else(|| self.profile_value("endpoint_url"))
     }
 
+    /// A path from the files: a leading `~/` is the home directory.
+    pub(crate) fn expand_home(&self, path: &str) -> String {
+        let home =
+            self.var("HOME").or_else(|| if cfg!(windows) { self.var("USERPROFILE") } else { None });
+        match (path.strip_prefix("~/").or_else(|| path.strip_prefix("~\\")), home) {
+            (Some(rest), Some(home)) => std::path::Path::new(home).join(rest).display().to_string(),
+            _ => path.to_owned(),
+        }
+    }
+
     /// The HTTP client the providers share, built on first use.
     pub(crate) fn http(&self) -> Result<reqwest::Client, CredentialsError> {
         let client = self.0.http.get_or_init(|| {

@@ -144,6 +144,7 @@ impl Profile {
             if let Some(arn) = get("role_arn") {
                 let role = role(&current, arn, props)?;
                 if let Some(file) = get("web_identity_token_file") {
+                    let file = self.env.expand_home(&file);
                     return Ok((Base::WebIdentity { file, role }, roles));
                 }
                 roles.push(role);
