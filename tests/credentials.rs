@@ -839,3 +839,191 @@ async fn no_provider_shows_a_secret() {
     }
     assert!(text.contains("ASIA-irsa") && text.contains("AccessDenied"), "{text}");
 }
+
+// ---------------------------------------------------------------------------
+// SSO: a fake portal (GetRoleCredentials) and SSO-OIDC (CreateToken).
+
+/// SHA-1 of `my-sso` and of the legacy start URL: the CLI's cache names.
+const SESSION_CACHE: &str = "0ad374308c5a4e22f723adf10145eafad7c4031c.json";
+const LEGACY_CACHE: &str = "79e435d7a515078e81c9dffc35f38d5687ebd3a7.json";
+const LEGACY_URL: &str = "https://legacy.awsapps.com/start";
+
+fn sso_handler(r: &Recorded) -> Reply {
+    match (r.method.as_str(), r.path.split('?').next().unwrap()) {
+        ("GET", "/federation/credentials") => {
+            match r.header("x-amz-sso_bearer_token") {
+                Some("sso-access-token-SECRET" | "sso-refreshed-token-SECRET") => {}
+                _ => {
+                    return Reply::raw(401, r#"{"message":"Session token not found or invalid"}"#)
+                        .header("x-amzn-ErrorType", "UnauthorizedException");
+                }
+            }
+            let token = r.header("x-amz-sso_bearer_token").unwrap();
+            let id = if token.contains("refreshed") { "SSO-REFRESHED" } else { "SSO" };
+            Reply::raw(
+                200,
+                serde_json::json!({"roleCredentials": {
+                    "accessKeyId": id, "secretAccessKey": "sso-role-secret-SECRET",
+                    "sessionToken": "sso-role-token-SECRET", "expiration": FUTURE_SECS * 1000
+                }})
+                .to_string(),
+            )
+        }
+        ("POST", "/token") => {
+            let body: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+            let expected = serde_json::json!({
+                "clientId": "client-id", "clientSecret": "client-secret-SECRET",
+                "grantType": "refresh_token", "refreshToken": "refresh-token-SECRET"
+            });
+            if body != expected {
+                return Reply::raw(400, r#"{"error":"invalid_grant"}"#);
+            }
+            Reply::raw(
+                200,
+                r#"{"accessToken":"sso-refreshed-token-SECRET","expiresIn":3600,"tokenType":"Bearer","refreshToken":"refresh-token-2-SECRET"}"#,
+            )
+        }
+        _ => Reply::raw(404, ""),
+    }
+}
+
+fn sso_home(server: &Server) -> Home {
+    let home = Home::new(
+        "[profile sso]\nsso_session = my-sso\nsso_account_id = 111122223333\nsso_role_name = Admin\n\
+         [sso-session my-sso]\nsso_start_url = https://my.awsapps.com/start\nsso_region = eu-west-1\n\
+         sso_registration_scopes = sso:account:access\n\
+         [profile legacy]\nsso_start_url = LEGACY_URL\nsso_region = eu-west-1\n\
+         sso_account_id = 111122223333\nsso_role_name = Admin\n\
+         [profile orphan]\nsso_session = nowhere\nsso_account_id = 1\nsso_role_name = r\n"
+            .replace("LEGACY_URL", LEGACY_URL)
+            .as_str(),
+        "",
+    );
+    std::fs::create_dir_all(home.0.path().join(".aws/sso/cache")).unwrap();
+    let _ = server;
+    home
+}
+
+fn cache(home: &Home, name: &str, token: serde_json::Value) {
+    let path = home.0.path().join(".aws/sso/cache").join(name);
+    std::fs::write(path, token.to_string()).unwrap();
+}
+
+fn sso_profile(home: &Home, server: &Server, profile: &str) -> Profile {
+    Profile::with_environment(home.env(&[
+        ("AWS_PROFILE", profile),
+        ("AWS_ENDPOINT_URL_SSO", &server.url()),
+        ("AWS_ENDPOINT_URL_SSO_OIDC", &server.url()),
+    ]))
+}
+
+#[tokio::test]
+async fn sso_session_profiles_use_the_cached_token() {
+    let server = Server::with_handler(sso_handler).await;
+    let home = sso_home(&server);
+    cache(
+        &home,
+        SESSION_CACHE,
+        serde_json::json!({
+            "accessToken": "sso-access-token-SECRET", "expiresAt": FUTURE, "region": "eu-west-1",
+            "startUrl": "https://my.awsapps.com/start"
+        }),
+    );
+    let c = load(&sso_profile(&home, &server, "sso")).await.unwrap();
+    assert_eq!((c.access_key_id(), c.session_token()), ("SSO", Some("sso-role-token-SECRET")));
+    assert_eq!(expiry_secs(&c), FUTURE_SECS);
+    let r = server.last_request();
+    assert_eq!(r.path, "/federation/credentials?account_id=111122223333&role_name=Admin");
+
+    // The legacy form: the cache is named after the start URL.
+    cache(
+        &home,
+        LEGACY_CACHE,
+        serde_json::json!({
+            "accessToken": "sso-access-token-SECRET", "expiresAt": FUTURE
+        }),
+    );
+    assert_eq!(load(&sso_profile(&home, &server, "legacy")).await.unwrap().access_key_id(), "SSO");
+}
+
+#[tokio::test]
+async fn an_expired_sso_token_is_refreshed_and_saved() {
+    let server = Server::with_handler(sso_handler).await;
+    let home = sso_home(&server);
+    cache(
+        &home,
+        SESSION_CACHE,
+        serde_json::json!({
+            "accessToken": "sso-old-token-SECRET", "expiresAt": PAST, "refreshToken": "refresh-token-SECRET",
+            "clientId": "client-id", "clientSecret": "client-secret-SECRET",
+            "registrationExpiresAt": FUTURE, "region": "eu-west-1", "startUrl": "https://my.awsapps.com/start"
+        }),
+    );
+    let c = load(&sso_profile(&home, &server, "sso")).await.unwrap();
+    assert_eq!(c.access_key_id(), "SSO-REFRESHED");
+    let calls: Vec<String> = server.requests().iter().map(|r| r.method.clone()).collect();
+    assert_eq!(calls, ["POST", "GET"]);
+    let saved: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(home.0.path().join(".aws/sso/cache").join(SESSION_CACHE)).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(saved["accessToken"], "sso-refreshed-token-SECRET");
+    assert_eq!(saved["refreshToken"], "refresh-token-2-SECRET");
+    assert_eq!(saved["registrationExpiresAt"], FUTURE, "other members are kept");
+    assert!(saved["expiresAt"].as_str().unwrap() > "2026-", "{saved}");
+}
+
+#[tokio::test]
+async fn sso_errors_say_which_login_to_run() {
+    let server = Server::with_handler(sso_handler).await;
+    let home = sso_home(&server);
+    // No cached token.
+    let (not_loaded, m) = load_err(&sso_profile(&home, &server, "sso")).await;
+    assert!(!not_loaded && m.contains("run `aws sso login --sso-session my-sso`"), "{m}");
+    assert!(!m.contains("SECRET"), "{m}");
+    // Expired, legacy form: cannot be refreshed.
+    cache(
+        &home,
+        LEGACY_CACHE,
+        serde_json::json!({
+            "accessToken": "sso-old-token-SECRET", "expiresAt": PAST
+        }),
+    );
+    let (_, m) = load_err(&sso_profile(&home, &server, "legacy")).await;
+    assert!(m.contains("has expired") && m.contains("run `aws sso login --profile legacy`"), "{m}");
+    assert!(!m.contains("SECRET"), "{m}");
+    assert_eq!(server.request_count(), 0);
+    // A token the portal no longer accepts.
+    cache(
+        &home,
+        SESSION_CACHE,
+        serde_json::json!({
+            "accessToken": "sso-revoked-token-SECRET", "expiresAt": FUTURE
+        }),
+    );
+    let (_, m) = load_err(&sso_profile(&home, &server, "sso")).await;
+    assert!(m.contains("HTTP 401") && m.contains("aws sso login --sso-session my-sso"), "{m}");
+    assert!(!m.contains("SECRET"), "{m}");
+    // A refresh SSO-OIDC refuses.
+    cache(
+        &home,
+        SESSION_CACHE,
+        serde_json::json!({
+            "accessToken": "sso-old-token-SECRET", "expiresAt": PAST, "refreshToken": "wrong-SECRET",
+            "clientId": "client-id", "clientSecret": "client-secret-SECRET"
+        }),
+    );
+    let (_, m) = load_err(&sso_profile(&home, &server, "sso")).await;
+    assert!(
+        m.contains("CreateToken") && m.contains("invalid_grant") && m.contains("aws sso login"),
+        "{m}"
+    );
+    // A malformed cache file, and a missing section.
+    cache(&home, SESSION_CACHE, serde_json::json!({"accessToken": "sso-access-token-SECRET"}));
+    let (_, m) = load_err(&sso_profile(&home, &server, "sso")).await;
+    assert!(m.contains("is malformed"), "{m}");
+    assert!(!m.contains("SECRET"), "{m}");
+    let (_, m) = load_err(&sso_profile(&home, &server, "orphan")).await;
+    assert!(m.contains("no [sso-session nowhere] section"), "{m}");
+    assert!(!m.contains("SECRET"), "{m}");
+}

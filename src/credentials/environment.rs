@@ -163,11 +163,14 @@ impl Environment {
             .or_else(|| self.profile_value("endpoint_url"))
     }
 
+    /// The home directory: `HOME` (on Windows, else `USERPROFILE`).
+    pub(crate) fn home(&self) -> Option<&str> {
+        self.var("HOME").or_else(|| if cfg!(windows) { self.var("USERPROFILE") } else { None })
+    }
+
     /// A path from the files: a leading `~/` is the home directory.
     pub(crate) fn expand_home(&self, path: &str) -> String {
-        let home =
-            self.var("HOME").or_else(|| if cfg!(windows) { self.var("USERPROFILE") } else { None });
-        match (path.strip_prefix("~/").or_else(|| path.strip_prefix("~\\")), home) {
+        match (path.strip_prefix("~/").or_else(|| path.strip_prefix("~\\")), self.home()) {
             (Some(rest), Some(home)) => std::path::Path::new(home).join(rest).display().to_string(),
             _ => path.to_owned(),
         }

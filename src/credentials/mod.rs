@@ -30,6 +30,7 @@ mod environment;
 mod imds;
 mod process;
 mod profile;
+mod sso;
 mod sts;
 mod web_identity;
 
@@ -140,7 +141,7 @@ fn fresh(c: &Credentials, now: SystemTime) -> bool {
 /// 2. [`WebIdentity`]: `AWS_WEB_IDENTITY_TOKEN_FILE` + `AWS_ROLE_ARN`
 ///    (EKS IRSA);
 /// 3. [`Profile`]: the selected profile of the shared files, in any form the
-///    AWS CLI supports (static keys, assume role, web identity,
+///    AWS CLI supports (static keys, assume role, web identity, SSO,
 ///    `credential_process`);
 /// 4. [`Container`]: `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` or
 ///    `AWS_CONTAINER_CREDENTIALS_FULL_URI` (ECS, Fargate, EKS Pod Identity);

@@ -1,8 +1,9 @@
 //! Credentials from a profile of the shared files, in every form the AWS CLI
 //! supports: static keys, a role assumed from another profile's credentials
 //! (`source_profile`, chained) or from another source (`credential_source`),
-//! a role assumed with a web identity token, and `credential_process`.
+//! a role assumed with a web identity token, SSO and `credential_process`.
 
+use super::sso;
 use super::sts::{self, Role};
 use super::{
     Container, Environment, EnvironmentVariables, Imds, default_session_name, failed, not_loaded,
@@ -23,6 +24,16 @@ use aws_credential_types::provider::{self, ProvideCredentials};
 ///   work; loops are refused), then STS `AssumeRole` signed with them;
 /// - `role_arn` with `credential_source` (`Environment`,
 ///   `Ec2InstanceMetadata` or `EcsContainer`): that source, then `AssumeRole`;
+/// - SSO: `sso_session` (naming an `[sso-session NAME]` section with
+///   `sso_start_url` and `sso_region`) or the legacy `sso_start_url` +
+///   `sso_region` in the profile, with `sso_account_id` and `sso_role_name`:
+///   the token `aws sso login` cached in `~/.aws/sso/cache/` (refreshed with
+///   SSO-OIDC `CreateToken` when it has expired and holds a refresh token),
+///   exchanged for the role's credentials with the portal's
+///   `GetRoleCredentials` (`AWS_ENDPOINT_URL_SSO`,
+///   `AWS_ENDPOINT_URL_SSO_OIDC` or the `[services]` entries `sso` and
+///   `sso_oidc` override the regional endpoints); without a usable token
+///   the error says which `aws sso login` to run;
 /// - `credential_process`: the command's JSON output (version 1);
 /// - `aws_access_key_id` + `aws_secret_access_key` (+ `aws_session_token`).
 ///
@@ -56,6 +67,7 @@ enum Base {
     Imds,
     Container,
     Process(String),
+    Sso(sso::Settings),
 }
 
 impl Profile {
@@ -100,6 +112,7 @@ impl Profile {
                 })?
             }
             Base::Process(command) => process::run(&command).await.map_err(failed)?,
+            Base::Sso(settings) => sso::credentials(&self.env, &settings).await.map_err(failed)?,
         };
         // The role nearest the base first, the selected profile's last.
         for role in roles.iter().rev() {
@@ -189,6 +202,9 @@ impl Profile {
                 }
                 continue;
             }
+            if let Some(settings) = sso_settings(&selected.set, files, &current, props)? {
+                return Ok((Base::Sso(settings), roles));
+            }
             if let Some(command) = get("credential_process") {
                 return Ok((Base::Process(command), roles));
             }
@@ -202,6 +218,44 @@ impl Profile {
             });
         }
     }
+}
+
+/// The profile's SSO settings, if it has any.
+fn sso_settings(
+    set: &crate::profile::ProfileSet,
+    files: &str,
+    name: &str,
+    props: &Properties,
+) -> Result<Option<sso::Settings>, CredentialsError> {
+    let get = |p: &Properties, key: &str| p.get(key).filter(|v| !v.is_empty()).cloned();
+    let (session, source) = match get(props, "sso_session") {
+        Some(session) => {
+            let section = set.sso_session(&session).ok_or_else(|| {
+                failed(format!(
+                    "profile `{name}` has sso_session `{session}`, but there is no \
+                     [sso-session {session}] section in {files}"
+                ))
+            })?;
+            (Some(session), section)
+        }
+        None if props.contains_key("sso_start_url") => (None, props),
+        None => return Ok(None),
+    };
+    let where_ = match &session {
+        Some(session) => format!("[sso-session {session}]"),
+        None => format!("profile `{name}`"),
+    };
+    let need = |p: &Properties, key: &str, place: &str| {
+        get(p, key).ok_or_else(|| failed(format!("{place} has no {key}, which SSO needs")))
+    };
+    Ok(Some(sso::Settings {
+        profile: name.to_owned(),
+        start_url: need(source, "sso_start_url", &where_)?,
+        region: need(source, "sso_region", &where_)?,
+        account_id: need(props, "sso_account_id", &format!("profile `{name}`"))?,
+        role_name: need(props, "sso_role_name", &format!("profile `{name}`"))?,
+        session,
+    }))
 }
 
 /// The profile's static keys, if it has an access key id.
