@@ -612,7 +612,7 @@ async fn profile_forms_and_their_errors() {
     let to_sts: Vec<(&str, &str)> = to_sts.iter().map(|(k, v)| (*k, v.as_str())).collect();
 
     let (_, m) = load_err(&with("loop-a", &to_sts)).await;
-    assert!(m.contains("loops: loop-a -> loop-b -> loop-a"), "{m}");
+    assert!(m.ends_with("the source_profile chain loops: loop-a -> loop-b -> loop-a"), "{m}");
     assert_eq!(sts.request_count(), 0);
 
     let c = load(&with("self", &to_sts)).await.unwrap();
@@ -971,6 +971,40 @@ async fn an_expired_sso_token_is_refreshed_and_saved() {
     assert_eq!(saved["refreshToken"], "refresh-token-2-SECRET");
     assert_eq!(saved["registrationExpiresAt"], FUTURE, "other members are kept");
     assert!(saved["expiresAt"].as_str().unwrap() > "2026-", "{saved}");
+}
+
+/// RFC 3339, `secs` from now.
+fn rfc3339_in(secs: u64) -> String {
+    let at = time::OffsetDateTime::from(SystemTime::now() + Duration::from_secs(secs));
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+#[tokio::test]
+async fn an_sso_token_about_to_expire_is_refreshed_or_used_while_it_lasts() {
+    let server = Server::with_handler(sso_handler).await;
+    let home = sso_home(&server);
+    let soon = rfc3339_in(120);
+    let token = |refresh: &str| {
+        serde_json::json!({
+            "accessToken": "sso-access-token-SECRET", "expiresAt": soon, "refreshToken": refresh,
+            "clientId": "client-id", "clientSecret": "client-secret-SECRET"
+        })
+    };
+    cache(&home, SESSION_CACHE, token("refresh-token-SECRET"));
+    let c = load(&sso_profile(&home, &server, "sso")).await.unwrap();
+    assert_eq!(c.access_key_id(), "SSO-REFRESHED", "refreshed within 5 minutes of expiry");
+    // A refresh that fails leaves the token in use until it expires.
+    cache(&home, SESSION_CACHE, token("wrong-SECRET"));
+    let c = load(&sso_profile(&home, &server, "sso")).await.unwrap();
+    assert_eq!(c.access_key_id(), "SSO");
 }
 
 #[tokio::test]
