@@ -774,11 +774,50 @@ async fn a_client_signs_with_the_credentials_the_chain_found() {
 // ---------------------------------------------------------------------------
 // Secrets.
 
-/// Secrets the providers read or receive never show in `Debug` output or
-/// error messages: the web identity token, the container authorization
-/// token, secret keys and session tokens.
+/// Every log line of the test binary.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Capture {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(|p| p.into_inner())).into_owned()
+    }
+}
+
+/// Installs the binary's global subscriber once: every target, TRACE.
+fn capture() -> &'static Capture {
+    static CAPTURE: std::sync::OnceLock<Capture> = std::sync::OnceLock::new();
+    CAPTURE.get_or_init(|| {
+        let capture = Capture::default();
+        let writer = capture.clone();
+        tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .try_init()
+            .expect("the only subscriber of this test binary");
+        capture
+    })
+}
+
+/// Secrets the providers read or receive never show in logs (every crate,
+/// TRACE), `Debug` output or error messages: the web identity token, the
+/// container authorization token, the IMDS session token, SSO access and
+/// refresh tokens and client secret, secret keys and session tokens; on the
+/// paths that succeed, and on those that fail or fall back.
 #[tokio::test]
 async fn no_provider_shows_a_secret() {
+    let logs = capture();
     let secrets = [
         "web-identity-token-SECRET",
         "container-auth-token-SECRET",
@@ -790,11 +829,18 @@ async fn no_provider_shows_a_secret() {
         "token-IMDS",
         "imds-session-token-1",
         "env-secret-SECRET",
+        "sso-access-token-SECRET",
+        "sso-refreshed-token-SECRET",
+        "refresh-token-SECRET",
+        "client-secret-SECRET",
+        "sso-role-secret-SECRET",
+        "sso-role-token-SECRET",
     ];
     let sts = Server::with_handler(sts_handler).await;
     let task = Server::always(Reply::raw(200, credentials_json("TASK", FUTURE))).await;
     let (imds, _) = fake_imds(credentials_json("IMDS", FUTURE)).await;
-    let home = Home::new("", "");
+    let sso = Server::with_handler(sso_handler).await;
+    let home = sso_home(&sso);
     let token_file = home.file("token", "web-identity-token-SECRET");
     let task_uri = format!("{}/creds", task.url());
     let vars = [
@@ -805,39 +851,84 @@ async fn no_provider_shows_a_secret() {
         ("AWS_CONTAINER_AUTHORIZATION_TOKEN", "container-auth-token-SECRET"),
         ("AWS_EC2_METADATA_SERVICE_ENDPOINT", &imds.url()),
         ("AWS_SECRET_ACCESS_KEY", "env-secret-SECRET"),
+        ("AWS_ENDPOINT_URL_SSO", &sso.url()),
+        ("AWS_ENDPOINT_URL_SSO_OIDC", &sso.url()),
+        ("AWS_PROFILE", "sso"),
     ];
     let env = home.env(&vars);
     let web = WebIdentity::with_environment(env.clone());
     let container = Container::with_environment(env.clone());
     let imds_provider = Imds::with_environment(env.clone());
+    let sso_provider = Profile::with_environment(env.clone());
     let chain = DefaultChain::with_environment(env.clone());
+    cache(
+        &home,
+        SESSION_CACHE,
+        serde_json::json!({
+            "accessToken": "sso-access-token-SECRET", "expiresAt": PAST,
+            "refreshToken": "refresh-token-SECRET", "clientId": "client-id",
+            "clientSecret": "client-secret-SECRET"
+        }),
+    );
     let mut shown = Vec::new();
     for c in [
         load(&web).await.unwrap(),
         load(&container).await.unwrap(),
         load(&imds_provider).await.unwrap(),
+        load(&sso_provider).await.unwrap(),
         load(&chain).await.unwrap(),
     ] {
         shown.push(format!("{c:?}"));
     }
-    shown.push(format!("{env:?} {web:?} {container:?} {imds_provider:?} {chain:?} {:#?}", chain));
     // Failing paths: a refused role (the fake echoes the token), a container
-    // endpoint that refuses, an IMDS that hands out garbage.
+    // endpoint that refuses, IMDS down (the last credentials go on, with a
+    // warning), SSO tokens the portal and SSO-OIDC refuse.
     let denied = WebIdentity::with_environment(home.env(&[
         ("AWS_WEB_IDENTITY_TOKEN_FILE", &token_file),
         ("AWS_ROLE_ARN", "arn:aws:iam::1:role/denied"),
         ("AWS_ENDPOINT_URL_STS", &sts.url()),
     ]));
-    let error = load(&denied).await.unwrap_err();
-    shown.push(format!("{error:?} {error} {}", reason(&error)));
+    let mut errors = vec![load(&denied).await.unwrap_err()];
     task.set_handler(|_| Reply::raw(403, "container-auth-token-SECRET refused"));
-    let error = load(&container).await.unwrap_err();
-    shown.push(format!("{error:?} {error} {}", reason(&error)));
+    errors.push(load(&container).await.unwrap_err());
+    imds.set_handler(|_| Reply::raw(500, "down"));
+    shown.push(format!("{:?}", load(&imds_provider).await.unwrap()));
+    cache(
+        &home,
+        SESSION_CACHE,
+        serde_json::json!({
+            "accessToken": "sso-access-token-SECRET", "expiresAt": PAST,
+            "refreshToken": "refresh-token-SECRET-wrong", "clientId": "client-id",
+            "clientSecret": "client-secret-SECRET"
+        }),
+    );
+    errors.push(load(&sso_provider).await.unwrap_err());
+    sso.set_handler(|_| Reply::raw(401, r#"{"message":"sso-access-token-SECRET is invalid"}"#));
+    cache(
+        &home,
+        SESSION_CACHE,
+        serde_json::json!({
+            "accessToken": "sso-access-token-SECRET", "expiresAt": FUTURE
+        }),
+    );
+    errors.push(load(&sso_provider).await.unwrap_err());
+    for error in &errors {
+        shown.push(format!("{error:?} {error} {}", reason(error)));
+    }
+    shown.push(format!(
+        "{env:?} {web:?} {container:?} {imds_provider:?} {sso_provider:?} {chain:?} {chain:#?}"
+    ));
     let text = shown.join("\n");
+    let logged = logs.text();
     for secret in secrets {
         assert!(!text.contains(secret), "{secret} shown:\n{text}");
+        assert!(!logged.contains(secret), "{secret} logged:\n{logged}");
     }
+    // What may show does: the searches looked at real output.
     assert!(text.contains("ASIA-irsa") && text.contains("AccessDenied"), "{text}");
+    assert!(text.contains("HTTP 401") && text.contains("invalid_grant"), "{text}");
+    assert!(logged.contains("using the last ones"), "{logged}");
+    assert!(logged.contains("credentials loaded"), "{logged}");
 }
 
 // ---------------------------------------------------------------------------
