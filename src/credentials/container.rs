@@ -1,8 +1,7 @@
 //! Container credentials: the endpoint ECS, Fargate and EKS Pod Identity
 //! serve to their tasks and pods.
 
-use super::sts::describe;
-use super::{Environment, failed, from_json, not_loaded};
+use super::{Environment, describe, failed, from_json, not_loaded};
 use aws_credential_types::provider::{self, ProvideCredentials};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::time::Duration;

@@ -1,8 +1,7 @@
 //! The EC2 instance metadata service, version 2 (session tokens): the
 //! credentials of the instance profile's role.
 
-use super::sts::describe;
-use super::{Environment, failed, from_json, not_loaded};
+use super::{Environment, describe, failed, from_json, not_loaded};
 use aws_credential_types::Credentials;
 use aws_credential_types::provider::error::CredentialsError;
 use aws_credential_types::provider::{self, ProvideCredentials};

@@ -247,6 +247,17 @@ fn reason(error: &CredentialsError) -> String {
     }
 }
 
+/// The request error and its causes (connection refused, timed out, ...).
+fn describe(error: &reqwest::Error) -> String {
+    let mut text = if error.is_timeout() { "timed out".to_owned() } else { error.to_string() };
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        text = format!("{text}: {cause}");
+        source = cause.source();
+    }
+    text
+}
+
 /// A source that is not configured, and why.
 fn not_loaded(reason: impl Into<String>) -> CredentialsError {
     CredentialsError::not_loaded(reason.into())

@@ -3,8 +3,7 @@
 //! expired, exchanged for a role's credentials with the portal's
 //! `GetRoleCredentials`.
 
-use super::sts::describe;
-use super::{Environment, parse_expiration};
+use super::{Environment, describe, parse_expiration};
 use aws_credential_types::Credentials;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};

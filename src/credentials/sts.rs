@@ -3,7 +3,7 @@
 //! picked out by hand (with entity decoding) rather than with an XML crate:
 //! STS's answers are flat, machine-written and small.
 
-use super::Environment;
+use super::{Environment, describe};
 use crate::response::redact;
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
@@ -137,17 +137,6 @@ async fn call(
         }
     }
     Err(last_error)
-}
-
-/// The request error and its causes (connection refused, timed out, ...).
-pub(crate) fn describe(error: &reqwest::Error) -> String {
-    let mut text = if error.is_timeout() { "timed out".to_owned() } else { error.to_string() };
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        text = format!("{text}: {cause}");
-        source = cause.source();
-    }
-    text
 }
 
 /// SigV4 headers for a POST of `body` to `url` as the `sts` service.
