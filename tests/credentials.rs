@@ -1152,3 +1152,31 @@ async fn sso_errors_say_which_login_to_run() {
     assert!(m.contains("no [sso-session nowhere] section"), "{m}");
     assert!(!m.contains("SECRET"), "{m}");
 }
+
+/// The chain reads nothing and calls nothing until a call needs
+/// credentials: a client builds before the token file exists, and its first
+/// call uses the file written since.
+#[tokio::test]
+async fn the_chain_is_resolved_on_first_use() {
+    let sts = Server::with_handler(sts_handler).await;
+    let sfn = Server::always(Reply::ok(r#"{"stateMachines": []}"#)).await;
+    let home = Home::new("", "");
+    let token_file = home.0.path().join("later-token").display().to_string();
+    let chain = DefaultChain::with_environment(home.env(&[
+        ("AWS_WEB_IDENTITY_TOKEN_FILE", &token_file),
+        ("AWS_ROLE_ARN", "arn:aws:iam::1:role/later"),
+        ("AWS_ENDPOINT_URL_STS", &sts.url()),
+    ]));
+    let client = sfn_lite::Client::builder()
+        .region("eu-west-1")
+        .endpoint_url(sfn.url())
+        .credentials_provider(chain)
+        .build()
+        .unwrap();
+    assert_eq!(sts.request_count(), 0);
+    home.file("later-token", "eyJ-written-later");
+    client.list_state_machines().await.unwrap();
+    assert_eq!(form(&sts.last_request())["WebIdentityToken"], "eyJ-written-later");
+    let authorization = sfn.last_request().header("authorization").unwrap().to_owned();
+    assert!(authorization.contains("Credential=ASIA-later/"), "{authorization}");
+}
