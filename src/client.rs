@@ -7,7 +7,7 @@
 //! settings of [`crate::config`].
 
 use crate::config::{self, ClientConfig, Env};
-use crate::credentials::{CredentialsCache, DefaultCredentialsChain};
+use crate::credentials::{CredentialsCache, DefaultChain, Environment};
 use crate::endpoint;
 use crate::error::Error;
 use crate::http;
@@ -64,7 +64,7 @@ impl Client {
     /// | profile | `AWS_PROFILE` | `default` |
     /// | files | `AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE` | `~/.aws/config`, `~/.aws/credentials` |
     /// | region | `AWS_REGION`, `AWS_DEFAULT_REGION` | `region` |
-    /// | credentials | `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`) | `aws_access_key_id` + `aws_secret_access_key` (+ `aws_session_token`) |
+    /// | credentials | the default chain: see [`DefaultChain`](crate::credentials::DefaultChain) | |
     /// | endpoint | `AWS_ENDPOINT_URL_SFN`, `AWS_ENDPOINT_URL` | `endpoint_url` of `sfn =` in the `[services NAME]` section named by `services = NAME`, then `endpoint_url` |
     /// | ignore endpoint URLs | `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` | `ignore_configured_endpoint_urls` |
     /// | FIPS | `AWS_USE_FIPS_ENDPOINT` | `use_fips_endpoint` |
@@ -87,13 +87,14 @@ impl Client {
     ///   derives from the region, FIPS and dual-stack, per the Step Functions
     ///   endpoint rules (`https://states.REGION.amazonaws.com` and the like);
     ///   an endpoint URL combined with FIPS or dual-stack is a config error.
-    /// - The files are read here, once. Credentials are not checked until a
-    ///   call needs them, as in the SDKs: with none found, or a profile that
-    ///   gets them through `role_arn`, `sso_*`, `credential_process` or the
-    ///   like (not supported here), the call fails with
-    ///   [`ErrorKind::Credentials`](crate::ErrorKind::Credentials). Plug an
-    ///   `aws-config` provider into [`ClientBuilder::credentials_provider`]
-    ///   for those.
+    /// - The files are read here, once. Credentials come from the chain the
+    ///   AWS SDKs use ([`DefaultChain`](crate::credentials::DefaultChain):
+    ///   environment variables, web identity, the profile in any form the
+    ///   AWS CLI supports, container credentials, EC2 instance metadata),
+    ///   resolved when a call first needs them and refreshed before they
+    ///   expire. With none found the call fails with
+    ///   [`ErrorKind::Credentials`](crate::ErrorKind::Credentials), saying
+    ///   each source tried and why it gave nothing.
     pub async fn from_env() -> Result<Self, Error> {
         ClientBuilder::from_env()?.build()
     }
@@ -220,7 +221,7 @@ impl ClientBuilder {
     pub fn from_env() -> Result<Self, Error> {
         let env = Env::process();
         let (config, profile) = config::resolve(&env)?;
-        let chain = DefaultCredentialsChain::resolve(&env, &profile);
+        let chain = DefaultChain::with_environment(Environment::from_env(&env, Some(profile)));
         Ok(Self {
             config: ClientConfig {
                 credentials: Some(SharedCredentialsProvider::new(chain)),
@@ -254,8 +255,10 @@ impl ClientBuilder {
     }
 
     /// Where credentials come from: any [`ProvideCredentials`], such as
-    /// static [`Credentials`](aws_credential_types::Credentials) or an
-    /// `aws-config` credentials chain.
+    /// static [`Credentials`](aws_credential_types::Credentials), one of the
+    /// providers in [`credentials`](crate::credentials) (say
+    /// [`Imds`](crate::credentials::Imds) alone), or an `aws-config` chain.
+    /// The client caches what it returns until shortly before expiry.
     pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
         self.config.credentials = Some(SharedCredentialsProvider::new(provider));
         self

@@ -7,11 +7,12 @@
 //! transport are put together by [`ClientBuilder::build`](crate::ClientBuilder::build).
 
 use crate::error::Error;
-use crate::profile::{self, FileKind, ProfileSet, Properties};
+use crate::profile::{self, FileKind, ProfileSet};
 use crate::retry::{DEFAULT_MAX_ATTEMPTS, RetryConfig};
 use aws_credential_types::provider::SharedCredentialsProvider;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Settings gathered by [`crate::ClientBuilder`].
@@ -53,10 +54,11 @@ impl Default for ClientConfig {
 pub(crate) struct SelectedProfile {
     /// Its name (`AWS_PROFILE`, else `default`).
     pub(crate) name: String,
-    /// Its properties; empty when the files do not have it.
-    pub(crate) properties: Properties,
     /// The files it was looked for in, for error messages.
     pub(crate) files: String,
+    /// Every profile and `[services]` section of the files, for
+    /// `source_profile` chains, `sso_session` and service endpoints.
+    pub(crate) set: Arc<ProfileSet>,
 }
 
 impl fmt::Debug for SelectedProfile {
@@ -80,7 +82,7 @@ impl Env<'static> {
 }
 
 impl<'a> Env<'a> {
-    #[cfg(test)]
+    /// Variables from `lookup` instead of the process.
     pub(crate) fn new(lookup: &'a dyn Fn(&str) -> Option<String>) -> Self {
         Self(lookup)
     }
@@ -94,28 +96,10 @@ impl<'a> Env<'a> {
 /// Settings from `env` and the shared files it points to, in the order
 /// documented on [`crate::Client::from_env`], and the profile they came from.
 pub(crate) fn resolve(env: &Env<'_>) -> Result<(ClientConfig, SelectedProfile), Error> {
-    let home =
-        env.get("HOME").or_else(|| if cfg!(windows) { env.get("USERPROFILE") } else { None });
-    let config_path = file_path(env.get("AWS_CONFIG_FILE"), home.as_deref(), "config");
-    let credentials_path =
-        file_path(env.get("AWS_SHARED_CREDENTIALS_FILE"), home.as_deref(), "credentials");
-    let mut files = ProfileSet::default();
-    load(&mut files, config_path.as_deref(), FileKind::Config)?;
-    load(&mut files, credentials_path.as_deref(), FileKind::Credentials)?;
-    let looked_in = format!(
-        "{} or {}",
-        show(credentials_path.as_deref(), "credentials"),
-        show(config_path.as_deref(), "config")
-    );
-
-    let explicit_profile = env.get("AWS_PROFILE");
-    let profile_name = explicit_profile.as_deref().unwrap_or("default");
+    let selected = select_profile(env)?;
+    let files = &selected.set;
+    let profile_name = selected.name.as_str();
     let profile = files.profile(profile_name);
-    if explicit_profile.is_some() && profile.is_none() {
-        return Err(Error::config(format!(
-            "profile `{profile_name}` (from AWS_PROFILE) is not in {looked_in}"
-        )));
-    }
     let value = |key: &str| profile.and_then(|p| p.get(key)).filter(|v| !v.is_empty());
     // An environment variable, else the profile's key, with where it came from.
     let setting = |var: &str, key: &str| {
@@ -154,12 +138,36 @@ pub(crate) fn resolve(env: &Env<'_>) -> Result<(ClientConfig, SelectedProfile), 
         max_attempts,
         ..ClientConfig::default()
     };
-    let selected = SelectedProfile {
-        name: profile_name.to_owned(),
-        properties: profile.cloned().unwrap_or_default(),
-        files: looked_in,
-    };
     Ok((config, selected))
+}
+
+/// Reads the shared files `env` points to and selects the profile
+/// (`AWS_PROFILE`, else `default`).
+pub(crate) fn select_profile(env: &Env<'_>) -> Result<SelectedProfile, Error> {
+    let home =
+        env.get("HOME").or_else(|| if cfg!(windows) { env.get("USERPROFILE") } else { None });
+    let config_path = file_path(env.get("AWS_CONFIG_FILE"), home.as_deref(), "config");
+    let credentials_path =
+        file_path(env.get("AWS_SHARED_CREDENTIALS_FILE"), home.as_deref(), "credentials");
+    let mut files = ProfileSet::default();
+    load(&mut files, config_path.as_deref(), FileKind::Config)?;
+    load(&mut files, credentials_path.as_deref(), FileKind::Credentials)?;
+    let looked_in = format!(
+        "{} or {}",
+        show(credentials_path.as_deref(), "credentials"),
+        show(config_path.as_deref(), "config")
+    );
+
+    let explicit_profile = env.get("AWS_PROFILE");
+    let profile_name = explicit_profile.as_deref().unwrap_or("default");
+    if explicit_profile.is_some() && files.profile(profile_name).is_none() {
+        return Err(Error::config(format!(
+            "profile `{profile_name}` (from AWS_PROFILE) is not in {looked_in}"
+        )));
+    }
+    let selected =
+        SelectedProfile { name: profile_name.to_owned(), files: looked_in, set: Arc::new(files) };
+    Ok(selected)
 }
 
 /// `AWS_CONFIG_FILE`-style path (a leading `~` is the home directory), else
@@ -215,7 +223,7 @@ fn parse_max_attempts(value: &str, what: &str) -> Result<u32, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credentials::{CredentialsCache, DefaultCredentialsChain};
+    use crate::credentials::{CredentialsCache, DefaultChain, Environment};
     use crate::error::ErrorKind;
     use aws_credential_types::Credentials;
     use std::collections::HashMap;
@@ -247,14 +255,16 @@ mod tests {
     }
 
     fn resolve_vars(vars: &[(&str, &str)]) -> Result<ClientConfig, Error> {
-        let map: HashMap<String, String> =
+        let mut map: HashMap<String, String> =
             vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        // No test may reach for a real instance metadata service.
+        map.entry("AWS_EC2_METADATA_DISABLED".into()).or_insert_with(|| "true".into());
         let lookup = |name: &str| map.get(name).cloned();
         let env = Env::new(&lookup);
         // As `ClientBuilder::from_env` does: the chain reads the same
         // environment and the profile resolution selected.
         let (config, profile) = resolve(&env)?;
-        let chain = DefaultCredentialsChain::resolve(&env, &profile);
+        let chain = DefaultChain::with_environment(Environment::from_env(&env, Some(profile)));
         Ok(ClientConfig { credentials: Some(SharedCredentialsProvider::new(chain)), ..config })
     }
 
@@ -384,9 +394,7 @@ mod tests {
     #[tokio::test]
     async fn credentials_errors() {
         let home = Home::new(
-            "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = default\n\
-             aws_access_key_id = A\naws_secret_access_key = s\n\
-             [profile sso]\nsso_session = my-sso\n[profile process]\ncredential_process = /bin/creds\n\
+            "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = none\n\
              [profile half]\naws_access_key_id = A\n[profile none]\nregion = us-east-1\n",
             "",
         );
@@ -397,19 +405,23 @@ mod tests {
             error.to_string()
         }
         let message = |profile| message_for(&home, profile);
-        for (profile, key) in
-            [("role", "role_arn"), ("sso", "sso_session"), ("process", "credential_process")]
-        {
-            let m = message(profile).await;
-            assert!(m.contains(&format!("profile `{profile}`")) && m.contains(key), "{m}");
-            assert!(m.contains("ClientBuilder::credentials_provider"), "{m}");
-        }
+        let m = message("role").await;
+        assert!(m.contains("source_profile `none`") && m.contains("no credentials"), "{m}");
         let m = message("half").await;
         assert!(m.contains("aws_secret_access_key"), "{m}");
         let m = message("none").await;
         assert!(m.contains("no credentials found") && m.contains("profile `none`"), "{m}");
         assert!(m.contains(&home.path()), "{m}");
-        // Environment credentials still win over an unsupported profile.
+        // Every source tried is listed, with why it gave nothing.
+        for why in [
+            "environment variables: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set",
+            "web identity: AWS_WEB_IDENTITY_TOKEN_FILE is not set",
+            "container credentials: neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+            "EC2 instance metadata: AWS_EC2_METADATA_DISABLED is true",
+        ] {
+            assert!(m.contains(why), "{why} not in {m}");
+        }
+        // Environment credentials still win over a profile that fails.
         let config = home
             .resolve(&[
                 ("AWS_PROFILE", "role"),
@@ -475,8 +487,9 @@ mod tests {
             "[default]\naws_access_key_id = AKID\naws_secret_access_key = \
                                  very-secret\naws_session_token = token-secret\n",
         );
+        // The chain is resolved lazily: it shows its settings, not credentials.
         let debug = format!("{:?}", home.resolve(&[]).unwrap());
-        assert!(debug.contains("AKID"), "{debug}");
+        assert!(debug.contains("DefaultChain"), "{debug}");
         assert!(!debug.contains("very-secret") && !debug.contains("token-secret"), "{debug}");
         let env = [
             ("AWS_ACCESS_KEY_ID", "AKID"),

@@ -75,12 +75,12 @@ pub mod operations; // inputs, outputs, their Client methods and setters; valida
 mod paginate; // the one generic Paginator
 mod client; // Client, RequestBuilder, ClientBuilder (wires the parts below)
 mod transport; // the request loop: credentials, sign, send, read, retry
-mod credentials; // the credentials cache and the default chain
+pub mod credentials; // the default chain, each provider, the refreshing cache
 mod config; // settings from env and profile files, as data
 mod retry; // classification of codes, backoff, quota
 mod sign; // SigV4 headers and the clock they are signed by
 mod response; // output and error decoding, secret redaction
-mod http; // the default reqwest client and TLS
+mod http; // the default reqwest client and TLS (credentials providers use it too)
 mod endpoint; // custom URL or the rule set's default
 mod profile; // the shared config/credentials file parser
 mod operation; // the Operation trait

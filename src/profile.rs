@@ -12,8 +12,9 @@
 //! - Property names are matched ignoring ASCII case. Section and property
 //!   names that are not identifiers (`[A-Za-z0-9_\-/.%@:+]+`) are ignored.
 //! - In the config file profiles are `[default]` or `[profile NAME]`
-//!   (`[profile default]` replaces `[default]`), and `[services NAME]` holds
-//!   per-service settings; in the credentials file profiles are `[NAME]`.
+//!   (`[profile default]` replaces `[default]`), `[services NAME]` holds
+//!   per-service settings and `[sso-session NAME]` an SSO session's; in the
+//!   credentials file profiles are `[NAME]`.
 //!   Other sections are ignored. Repeated sections merge, the last value of a
 //!   property wins, and the credentials file wins over the config file.
 
@@ -37,6 +38,7 @@ pub(crate) enum FileKind {
 pub(crate) struct ProfileSet {
     profiles: HashMap<String, Properties>,
     services: HashMap<String, Properties>,
+    sso_sessions: HashMap<String, Properties>,
 }
 
 const WHITESPACE: &[char] = &[' ', '\t'];
@@ -51,6 +53,11 @@ impl ProfileSet {
     /// The `[services NAME]` section, if the config file defines it.
     pub(crate) fn services(&self, name: &str) -> Option<&Properties> {
         self.services.get(name)
+    }
+
+    /// The `[sso-session NAME]` section, if the config file defines it.
+    pub(crate) fn sso_session(&self, name: &str) -> Option<&Properties> {
+        self.sso_sessions.get(name)
     }
 
     /// Parses one file and merges it over what is already here; `path` only
@@ -75,6 +82,9 @@ impl ProfileSet {
                 }
                 (FileKind::Config, (Some("services"), name)) if is_identifier(name) => {
                     self.services.entry(name.into())
+                }
+                (FileKind::Config, (Some("sso-session"), name)) if is_identifier(name) => {
+                    self.sso_sessions.entry(name.into())
                 }
                 (FileKind::Credentials, (None, name)) if is_identifier(name) => {
                     self.profiles.entry(name.into())
@@ -295,6 +305,7 @@ mod tests {
         assert_eq!(set.profiles.len(), 1);
         assert_eq!(set.profile("ok"), Some(&props(&[("fine", "2")])));
         assert!(set.services.is_empty());
+        assert_eq!(set.sso_session("s"), Some(&props(&[("a", "1")])));
         let set = config("[profile some-thing:long/the_one%only.foo@bar+]");
         assert!(set.profile("some-thing:long/the_one%only.foo@bar+").is_some());
     }
