@@ -9,6 +9,8 @@
 //! share of the scan; run without `--bench` (as `cargo test --all-targets`
 //! does) it only checks that the page decodes.
 
+mod common;
+
 use serde::de::IgnoredAny;
 use serde_json::{Value, json};
 use sfn_lite::operations::GetExecutionHistoryOutput;
@@ -18,32 +20,13 @@ use std::time::{Duration, Instant};
 /// Events in a page, as the service's largest page holds.
 const EVENTS: usize = 1000;
 
-/// Event `n` of a Distributed Map child's Task state, as the service sends
-/// it: the four events of the state in turn, input and output escaped.
+/// Event `n`, with input and output of about 150 bytes of JSON.
 fn event(n: usize) -> Value {
-    let (id, timestamp) = (n + 1, 1_795_559_751.538 + n as f64 / 1000.0);
     let payload = format!(
         r#"{{"orderId":{n},"bucket":"photos-prod","key":"raw/img_{n:06}.jpg","size":{},"tags":["resize","thumbnail"],"owner":"team-images"}}"#,
         n * 37 % 100_000
     );
-    match n % 4 {
-        0 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-            "type": "TaskStateEntered",
-            "stateEnteredEventDetails": {"name": "ResizeImage", "input": payload,
-                "inputDetails": {"truncated": false}}}),
-        1 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-            "type": "TaskScheduled",
-            "taskScheduledEventDetails": {"resourceType": "lambda", "resource": "invoke",
-                "region": "us-east-1", "parameters": payload, "timeoutInSeconds": 60}}),
-        2 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-            "type": "TaskSucceeded",
-            "taskSucceededEventDetails": {"resourceType": "lambda", "resource": "invoke",
-                "output": payload, "outputDetails": {"truncated": false}}}),
-        _ => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-            "type": "TaskStateExited",
-            "stateExitedEventDetails": {"name": "ResizeImage", "output": payload,
-                "outputDetails": {"truncated": false}}}),
-    }
+    common::task_event(n, &payload)
 }
 
 fn page() -> Vec<u8> {

@@ -10,6 +10,8 @@
 //! Everything about the operation streamed is in [`listing`]; the rest is
 //! generic over any paginated operation whose items serialize.
 
+mod common;
+
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
 use hyper::server::conn::http1;
@@ -29,7 +31,7 @@ use tokio::net::TcpListener;
 
 /// The operation streamed, its items and its request.
 mod listing {
-    use serde_json::{Value, json};
+    use serde_json::Value;
     use sfn_lite::operations::GetExecutionHistoryInput;
     use sfn_lite::{Client, RequestBuilder};
 
@@ -49,30 +51,11 @@ mod listing {
         )
     }
 
-    /// Event `n`, as the service sends it (about 300 bytes): the four events
-    /// of a Task state, in turn.
+    /// Event `n`, as the service sends it (about 300 bytes).
     pub fn item(n: usize) -> Value {
-        let (id, timestamp) = (n + 1, 1_795_559_751.538 + n as f64 / 1000.0);
         let input =
             format!(r#"{{"orderId":{n},"bucket":"photos-prod","key":"raw/img_{n:06}.jpg"}}"#);
-        match n % 4 {
-            0 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-                "type": "TaskStateEntered",
-                "stateEnteredEventDetails": {"name": "ResizeImage", "input": input,
-                    "inputDetails": {"truncated": false}}}),
-            1 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-                "type": "TaskScheduled",
-                "taskScheduledEventDetails": {"resourceType": "lambda", "resource": "invoke",
-                    "region": "us-east-1", "parameters": input, "timeoutInSeconds": 60}}),
-            2 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-                "type": "TaskSucceeded",
-                "taskSucceededEventDetails": {"resourceType": "lambda", "resource": "invoke",
-                    "output": input, "outputDetails": {"truncated": false}}}),
-            _ => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-                "type": "TaskStateExited",
-                "stateExitedEventDetails": {"name": "ResizeImage", "output": input,
-                    "outputDetails": {"truncated": false}}}),
-        }
+        crate::common::task_event(n, &input)
     }
 }
 
