@@ -1,6 +1,6 @@
 //! Shapes shared by several operations: service enums, Map Run counts,
-//! logging, tracing and encryption configuration, history events, and the
-//! [`Sensitive`] wrapper.
+//! logging, tracing and encryption configuration, history events, typed
+//! ARNs, and the [`Sensitive`] wrapper.
 //!
 //! Shapes only the service builds (counts, history events) are
 //! `#[non_exhaustive]`, so members the service adds are not breaking changes;
@@ -8,10 +8,12 @@
 //! configuration, tags) are not, so a struct literal with
 //! `..Default::default()` works.
 
+mod arn;
 mod enums;
 pub mod history;
 mod sensitive;
 
+pub use arn::{ExecutionArn, MapRunArn, Qualifier, StateMachineArn};
 pub use enums::{
     EncryptionType, ExecutionRedriveFilter, ExecutionRedriveStatus, ExecutionStatus, IncludedData,
     KmsKeyState, LogLevel, MapRunStatus, StateMachineStatus, StateMachineType,
