@@ -71,6 +71,7 @@
 
 // The layers, top to bottom: a module uses only modules declared after it
 // (`python3 ../shared/tools/cycles.py` finds any arrow that runs back up).
+pub mod live; // follow a history, watch a Map Run, wait for an execution
 pub mod operations; // inputs, outputs, their Client methods and setters; validate
 mod paginate; // the one generic Paginator
 mod client; // Client, RequestBuilder, ClientBuilder (wires the parts below)
