@@ -285,15 +285,12 @@ impl State {
                 self.terminal_seen = false;
             }
             let terminal = is_terminal(&event);
+            let succeeded = event.r#type == HistoryEventType::ExecutionSucceeded;
             self.ready.push_back(event);
             if terminal {
                 self.terminal_seen = true;
                 // A success is final; failures can be redriven.
-                self.ended |= !self.across_redrives
-                    || self
-                        .ready
-                        .back()
-                        .is_some_and(|e| e.r#type == HistoryEventType::ExecutionSucceeded);
+                self.ended |= succeeded || !self.across_redrives;
                 if self.ended {
                     break;
                 }
