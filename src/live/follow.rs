@@ -224,6 +224,8 @@ impl State {
             if matches!(phase, Phase::Done) {
                 return None;
             }
+            // Free the consumed page before fetching the next.
+            self.ready = VecDeque::new();
             if !self.delay.is_zero() {
                 tokio::time::sleep(std::mem::take(&mut self.delay)).await;
             }
@@ -272,31 +274,41 @@ impl State {
     }
 
     /// Queues the events newer than the last one queued, in the order
-    /// given (ascending); returns whether any was new.
-    fn accept(&mut self, events: impl IntoIterator<Item = HistoryEvent>) -> bool {
-        let mut any = false;
-        for event in events {
-            if event.id <= self.last_id {
-                continue;
-            }
-            any = true;
-            self.last_id = event.id;
+    /// given (ascending), up to the event that ends the stream; returns
+    /// whether any was new. Moves the page into the queue without copying
+    /// when the queue is empty, so a page is held once.
+    fn accept(&mut self, mut events: Vec<HistoryEvent>) -> bool {
+        let mut last = self.last_id;
+        events.retain(|event| {
+            let new = event.id > last;
+            last = last.max(event.id);
+            new
+        });
+        let mut keep = events.len();
+        for (at, event) in events.iter().enumerate() {
             if event.r#type == HistoryEventType::ExecutionRedriven {
                 self.terminal_seen = false;
             }
-            let terminal = is_terminal(&event);
-            let succeeded = event.r#type == HistoryEventType::ExecutionSucceeded;
-            self.ready.push_back(event);
-            if terminal {
+            if is_terminal(event) {
                 self.terminal_seen = true;
                 // A success is final; failures can be redriven.
+                let succeeded = event.r#type == HistoryEventType::ExecutionSucceeded;
                 self.ended |= succeeded || !self.across_redrives;
                 if self.ended {
+                    keep = at + 1;
                     break;
                 }
             }
         }
-        any
+        events.truncate(keep);
+        let Some(newest) = events.last() else { return false };
+        self.last_id = newest.id;
+        if self.ready.is_empty() {
+            self.ready = events.into();
+        } else {
+            self.ready.extend(events);
+        }
+        true
     }
 
     /// The phase after the last event queued, waiting `delay` before it.
