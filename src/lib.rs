@@ -98,3 +98,4 @@ pub use error::{Error, ErrorCode, ErrorKind, ServiceError};
 pub use operation::Operation;
 pub use paginate::{Paginated, Paginator};
 pub use retry::RetryConfig;
+pub use transport::ResponseMetadata;

@@ -266,7 +266,7 @@ impl State {
         input: GetExecutionHistoryInput,
     ) -> Result<GetExecutionHistoryOutput, Error> {
         let span = tracing::debug_span!(
-            "follow_poll",
+            "sfn.follow",
             execution_arn = %input.execution_arn,
             reverse = input.reverse_order.unwrap_or(false),
         );

@@ -10,6 +10,7 @@ use std::fmt;
 use std::future::IntoFuture;
 use std::time::Duration;
 use tokio::time::Instant;
+use tracing::Instrument;
 
 impl Client {
     /// Waits for an execution to end: polls `DescribeExecution` until its
@@ -95,7 +96,9 @@ impl WaitForExecution {
         let deadline = self.max_wait.map(|wait| started + wait);
         let mut last: Option<DescribeExecutionOutput> = None;
         loop {
-            let delay = match self.client.describe_execution(&self.execution_arn).await {
+            let span = tracing::debug_span!("sfn.wait", execution_arn = %self.execution_arn);
+            let poll = self.client.describe_execution(&self.execution_arn).into_future();
+            let delay = match poll.instrument(span).await {
                 Ok(described) if is_final(&described.status) => return Ok(described),
                 Ok(described) => {
                     let changed = last.as_ref().is_none_or(|l| l.status != described.status);

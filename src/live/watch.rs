@@ -7,9 +7,11 @@ use crate::operations::DescribeMapRunOutput;
 use crate::types::MapRunStatus;
 use futures::stream::{self, BoxStream, Stream, StreamExt};
 use std::fmt;
+use std::future::IntoFuture;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
+use tracing::Instrument;
 
 impl Client {
     /// Watches a Map Run: a [`WatchMapRun`] stream of `DescribeMapRun`
@@ -122,7 +124,9 @@ impl Watch {
             if !self.delay.is_zero() {
                 tokio::time::sleep(std::mem::take(&mut self.delay)).await;
             }
-            match self.client.describe_map_run(&self.map_run_arn).await {
+            let span = tracing::debug_span!("sfn.watch", map_run_arn = %self.map_run_arn);
+            let poll = self.client.describe_map_run(&self.map_run_arn).into_future();
+            match poll.instrument(span).await {
                 Ok(run) if self.last.as_ref() == Some(&run) => self.delay = self.backoff.idle(),
                 Ok(run) => {
                     self.done = matches!(
