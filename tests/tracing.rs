@@ -106,6 +106,21 @@ async fn a_span_per_call_page_and_poll_and_the_request_id_of_a_success() {
     }
     assert_eq!(closed(&logs, "sfn.page").len(), 2, "one span per page:\n{logs}");
     assert_eq!(closed(&logs, "sfn.follow").len(), 1, "one span per poll:\n{logs}");
-    assert!(calls[2].contains("operation=\"GetExecutionHistory\""), "{}", calls[2]);
+    // Each page's and each poll's call runs inside its span.
+    assert!(
+        calls[2].contains("sfn.page{operation=\"GetExecutionHistory\" first=true}:sfn{"),
+        "{}",
+        calls[2]
+    );
+    assert!(
+        calls[3].contains("sfn.page{operation=\"GetExecutionHistory\" first=false}:sfn{"),
+        "{}",
+        calls[3]
+    );
+    assert!(
+        calls[4].contains(&format!("sfn.follow{{execution_arn={ARN} reverse=false}}:sfn{{")),
+        "{}",
+        calls[4]
+    );
     assert!(!logs.contains("private"), "a body reached the logs:\n{logs}");
 }
