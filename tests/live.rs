@@ -361,3 +361,38 @@ async fn wait_for_execution_times_out_with_the_last_status_seen() {
     assert!(timeout.waited() >= Duration::from_millis(60));
     assert!(server.request_count() >= 3, "it polled until the deadline");
 }
+
+#[test]
+fn count_helpers_say_how_far_a_run_is_and_whether_it_fails() {
+    use sfn_lite::operations::DescribeMapRunOutput;
+    let run = |pct: f64, count: i64, failed: i64, timed_out: i64, total: i64| {
+        let body = json!({"status": "RUNNING", "toleratedFailurePercentage": pct,
+            "toleratedFailureCount": count, "itemCounts": {"failed": failed, "timedOut": timed_out,
+            "succeeded": 10, "aborted": 1, "running": 3, "total": total}});
+        serde_json::from_value::<DescribeMapRunOutput>(body).unwrap()
+    };
+    let r = run(0.0, 0, 0, 0, 20);
+    assert_eq!((r.item_counts.done(), r.item_counts.done_fraction()), (11, Some(0.55)));
+    assert_eq!(run(0.0, 0, 0, 0, 0).item_counts.done_fraction(), None);
+    assert_eq!(run(0.0, 0, 0, 0, 0).item_counts.failure_percentage(), None);
+    assert_eq!(run(0.0, 0, 1, 1, 20).item_counts.failure_percentage(), Some(10.0));
+    // (tolerated %, tolerated count, failed, timed out, total) => exceeds
+    let cases = [
+        ((0.0, 0, 0, 0, 20), false),  // no tolerance, no failure
+        ((0.0, 0, 0, 1, 20), true),   // no tolerance: a timeout is a failure
+        ((0.0, 2, 2, 0, 20), false),  // count only: 2 of 2 tolerated
+        ((0.0, 2, 2, 1, 20), true),   // 3 > 2
+        ((10.0, 0, 2, 0, 20), false), // percentage only: 10% of 10%
+        ((10.0, 0, 2, 1, 20), true),  // 15% > 10%
+        ((50.0, 1, 2, 0, 20), true),  // either threshold exceeded is enough
+        ((100.0, 0, 20, 0, 20), false),
+    ];
+    for ((pct, count, failed, timed_out, total), exceeds) in cases {
+        let r = run(pct, count, failed, timed_out, total);
+        assert_eq!(
+            r.exceeds_tolerated_failures(),
+            exceeds,
+            "{pct}% / {count}, {failed}+{timed_out} of {total}"
+        );
+    }
+}
