@@ -376,6 +376,7 @@ fn count_helpers_say_how_far_a_run_is_and_whether_it_fails() {
     assert_eq!(run(0.0, 0, 0, 0, 0).item_counts.done_fraction(), None);
     assert_eq!(run(0.0, 0, 0, 0, 0).item_counts.failure_percentage(), None);
     assert_eq!(run(0.0, 0, 1, 1, 20).item_counts.failure_percentage(), Some(10.0));
+    assert_eq!(run(0.0, 0, 1, 1, 20).item_counts.done(), 13, "failed and timed out are done");
     // (tolerated %, tolerated count, failed, timed out, total) => exceeds
     let cases = [
         ((0.0, 0, 0, 0, 20), false),  // no tolerance, no failure
