@@ -6,10 +6,10 @@
 //! ```
 //!
 //! It creates a state machine whose Map state runs in DISTRIBUTED mode over
-//! N inline items (default 40), starts it, shows the execution and its Map
-//! Run on every poll, prints the Map Run's final counts, the history as a
-//! table and the state machine an execution ran, then deletes the state
-//! machine again (also when a step fails, stopping the execution first if
+//! N inline items (default 40), starts it, follows its history to the Map
+//! Run's start, watches the Map Run (a line per change) and waits for the
+//! execution, prints the Map Run's final counts, the history as a table and
+//! the state machine an execution ran, then deletes the state machine again (also when a step fails, stopping the execution first if
 //! it still runs).
 //!
 //! Where it runs comes from the usual AWS settings ([`Client::from_env`]):
@@ -27,7 +27,7 @@
 
 use futures::TryStreamExt;
 use sfn_lite::operations::{DescribeExecutionOutput, DescribeMapRunOutput};
-use sfn_lite::types::{ExecutionStatus, HistoryEvent, MapRunCounts};
+use sfn_lite::types::{EventDetails, ExecutionStatus, HistoryEvent, MapRunCounts};
 use sfn_lite::{Client, Error};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -215,58 +215,59 @@ async fn tour(
     describe_machine_for_execution(client, arn, &map_run.map_run_arn).await
 }
 
-/// Polls DescribeExecution, and the Map Run once there is one, printing a
-/// line per poll, until the execution has left RUNNING.
+/// Follows the history to the Map Run's start, watches the Map Run with a
+/// line per change, then waits for the execution to end: sfn-lite's
+/// follower, watcher and waiter, no polling loop of our own.
 async fn watch(
     client: &Client,
     execution_arn: &str,
 ) -> Result<(DescribeExecutionOutput, Option<DescribeMapRunOutput>), BoxError> {
-    println!(
-        "  {:>7}  {:<10} {:<10} {:>11} {:>7}  {:>16}",
-        "time", "execution", "map run", "items done", "failed", "children running"
-    );
+    let (interval, max_interval) = (Duration::from_millis(100), Duration::from_secs(2));
     let started = Instant::now();
-    let mut pause = Duration::from_millis(100);
-    let mut map_run_arn: Option<String> = None;
-    loop {
-        let execution = client.describe_execution(execution_arn).await?;
-        if map_run_arn.is_none() {
-            let page = client.list_map_runs(execution_arn).await?;
-            map_run_arn = page.map_runs.into_iter().next().map(|run| run.map_run_arn);
+    // The Map Run's ARN comes with the history's MapRunStarted event; a
+    // history that ends without one is an execution that never got there.
+    let mut events = client
+        .get_execution_history(execution_arn)
+        .include_execution_data(false)
+        .follow()
+        .poll_interval(interval)
+        .max_poll_interval(max_interval);
+    let mut map_run_arn = None;
+    while let Some(event) = events.try_next().await? {
+        if let EventDetails::MapRunStarted(started) = &event.details {
+            map_run_arn = started.map_run_arn.clone();
+            break;
         }
-        let map_run = match &map_run_arn {
-            Some(arn) => Some(client.describe_map_run(arn.as_str()).await?),
-            None => None,
-        };
-        let elapsed = started.elapsed().as_secs_f64();
-        match &map_run {
-            Some(run) => {
-                let items = &run.item_counts;
-                let done = items.succeeded + items.failed + items.timed_out + items.aborted;
-                println!(
-                    "  {elapsed:>6.1}s  {:<10} {:<10} {:>11} {:>7}  {:>16}",
-                    execution.status.as_str(),
-                    run.status.as_str(),
-                    format!("{done}/{}", items.total),
-                    items.failed,
-                    run.execution_counts.running,
-                );
-            }
-            None => println!(
-                "  {elapsed:>6.1}s  {:<10} {:<10}",
-                execution.status.as_str(),
-                "(none yet)"
-            ),
-        }
-        if execution.status != ExecutionStatus::Running {
-            return Ok((execution, map_run));
-        }
-        if started.elapsed() > TIMEOUT {
-            return Err(format!("the execution still runs after {TIMEOUT:?}").into());
-        }
-        tokio::time::sleep(pause).await;
-        pause = (pause * 2).min(Duration::from_secs(2));
     }
+    println!(
+        "  {:>7}  {:<10} {:>11} {:>7}  {:>16}",
+        "time", "map run", "items done", "failed", "children running"
+    );
+    let mut map_run = None;
+    if let Some(arn) = map_run_arn {
+        let mut snapshots =
+            client.watch_map_run(arn).poll_interval(interval).max_poll_interval(max_interval);
+        while let Some(run) = snapshots.try_next().await? {
+            let items = &run.item_counts;
+            println!(
+                "  {:>6.1}s  {:<10} {:>11} {:>7}  {:>16}",
+                started.elapsed().as_secs_f64(),
+                run.status.as_str(),
+                format!("{}/{}", items.done(), items.total),
+                items.failed,
+                run.execution_counts.running,
+            );
+            map_run = Some(run);
+        }
+    }
+    let execution = client
+        .wait_for_execution(execution_arn)
+        .poll_interval(interval)
+        .max_poll_interval(max_interval)
+        .max_wait(TIMEOUT)
+        .await?;
+    println!("  {:>6.1}s  execution {}", started.elapsed().as_secs_f64(), execution.status);
+    Ok((execution, map_run))
 }
 
 fn section(title: &str) {

@@ -14,7 +14,7 @@ use crate::http;
 use crate::operation::Operation;
 use crate::retry::RetryConfig;
 use crate::sign::Signer;
-use crate::transport::{Policy, Transport};
+use crate::transport::{Policy, ResponseMetadata, Transport};
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use futures::future::BoxFuture;
 use std::fmt;
@@ -154,6 +154,22 @@ impl<O: Operation> RequestBuilder<O> {
     /// Sends the request.
     pub async fn send(self) -> Result<O::Output, Error> {
         self.client.transport.send(&self.input).await
+    }
+
+    /// Sends the request and returns the output with the response's
+    /// metadata: its request id, HTTP status and attempts.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+    /// let (run, meta) = client
+    ///     .describe_map_run("arn:aws:states:us-east-1:123456789012:mapRun:sm/map:1")
+    ///     .send_with_metadata()
+    ///     .await?;
+    /// println!("{} (request id {:?})", run.status, meta.request_id);
+    /// # Ok(()) }
+    /// ```
+    pub async fn send_with_metadata(self) -> Result<(O::Output, ResponseMetadata), Error> {
+        self.client.transport.send_with_metadata(&self.input).await
     }
 
     /// The input built so far.

@@ -62,6 +62,24 @@
 //! errors on [`Error::code`]. Members the service model marks sensitive are
 //! [`types::Sensitive`] and never show in `Debug` output.
 //!
+//! Running work can be followed live, see [`live`]:
+//! `client.get_execution_history(arn).follow()` streams a history as it
+//! grows, [`Client::watch_map_run`] streams a Map Run's progress and
+//! [`Client::wait_for_execution`] waits for an execution to end. ARNs can be
+//! typed: [`types::ExecutionArn`], [`types::StateMachineArn`] and
+//! [`types::MapRunArn`] parse, print back and go wherever a string ARN does.
+//!
+//! # Tracing
+//! Every call runs in a [`tracing`](https://docs.rs/tracing) span named `sfn`
+//! (INFO) with the operation, attempts, HTTP status, request id, duration in
+//! milliseconds and, on failure, the error kind; paginator pages run in
+//! `sfn.page` spans and live polls in `sfn.follow`, `sfn.watch` and
+//! `sfn.wait` spans (DEBUG); retries and responses are DEBUG events. No span
+//! or event carries a body or a credential. Install any subscriber to see
+//! them, e.g. `tracing_subscriber::fmt().with_span_events(FmtSpan::CLOSE)`
+//! with a filter such as `RUST_LOG=sfn_lite=debug`. A successful call's
+//! request id is also returned by [`RequestBuilder::send_with_metadata`].
+//!
 //! # Features
 //! - `rustls-ring` (default): TLS with rustls and the `ring` provider.
 //! - `rustls-aws-lc`: rustls with `aws-lc-rs`, configured by reqwest.
@@ -71,6 +89,7 @@
 
 // The layers, top to bottom: a module uses only modules declared after it
 // (`python3 ../shared/tools/cycles.py` finds any arrow that runs back up).
+pub mod live; // follow a history, watch a Map Run, wait for an execution
 pub mod operations; // inputs, outputs, their Client methods and setters; validate
 mod paginate; // the one generic Paginator
 mod client; // Client, RequestBuilder, ClientBuilder (wires the parts below)
@@ -97,3 +116,4 @@ pub use error::{Error, ErrorCode, ErrorKind, ServiceError};
 pub use operation::Operation;
 pub use paginate::{Paginated, Paginator};
 pub use retry::RetryConfig;
+pub use transport::ResponseMetadata;

@@ -10,6 +10,7 @@ use crate::operation::Operation;
 use futures::future::BoxFuture;
 use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 use std::fmt;
+use tracing::Instrument;
 
 /// The model's `PageSize` maximum: the most items a page may hold.
 pub(crate) const PAGE_SIZE_MAX: i32 = 1000;
@@ -182,8 +183,10 @@ impl<O: Paginated> Pages<O> {
         let mut input = self.input.clone();
         input.set_next_token(token.clone());
         let client = self.client.clone();
+        // A span per page, a child of the caller's (prefetched pages too).
+        let span = tracing::debug_span!("sfn.page", operation = O::NAME, first = token.is_none());
         let fut: BoxFuture<'static, Result<O::Output, Error>> =
-            Box::pin(async move { client.send(input).await });
+            Box::pin(async move { client.send(input).await }.instrument(span));
         let fut = match tokio::runtime::Handle::try_current() {
             Ok(rt) if self.prefetch => Request::Spawned(AbortOnDrop(rt.spawn(fut))),
             _ => Request::Lazy(fut),

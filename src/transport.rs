@@ -18,6 +18,23 @@ use reqwest::header::HeaderMap;
 use std::future::Future;
 use std::time::Duration;
 use tokio::time::Instant;
+use tracing::Instrument;
+use tracing::field::Empty;
+
+/// What a successful call's response said besides its output: its request
+/// id (for AWS Support, CloudTrail and logs), HTTP status and the attempts
+/// the call took. From
+/// [`RequestBuilder::send_with_metadata`](crate::RequestBuilder::send_with_metadata).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ResponseMetadata {
+    /// The `x-amzn-RequestId` of the response, when it had one.
+    pub request_id: Option<String>,
+    /// The HTTP status.
+    pub status: u16,
+    /// HTTP attempts made; 1 unless the request was retried.
+    pub attempts: u32,
+}
 
 /// How hard a call tries: attempts, backoff timing and timeouts, resolved
 /// when the client is built.
@@ -95,10 +112,45 @@ impl Transport {
     /// Sends one operation, retrying as the policy allows, and decodes its
     /// answer.
     pub(crate) async fn send<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
-        self.send_inner(input).await.map_err(|e| e.for_operation(O::NAME))
+        self.send_with_metadata(input).await.map(|(output, _)| output)
     }
 
-    async fn send_inner<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
+    /// [`send`](Self::send), with the response's metadata, in a span per
+    /// call: `sfn` with the operation, then the attempts, the last HTTP
+    /// status and request id, and the duration (never a body or a
+    /// credential).
+    pub(crate) async fn send_with_metadata<O: Operation>(
+        &self,
+        input: &O,
+    ) -> Result<(O::Output, ResponseMetadata), Error> {
+        let span = tracing::info_span!(
+            "sfn",
+            operation = O::NAME,
+            attempts = Empty,
+            status = Empty,
+            request_id = Empty,
+            duration_ms = Empty,
+            error = Empty,
+        );
+        let started = Instant::now();
+        let result = self.send_inner(input).instrument(span.clone()).await;
+        span.record(
+            "duration_ms",
+            u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        );
+        match &result {
+            Ok((_, meta)) => span.record("attempts", meta.attempts),
+            Err(error) => span
+                .record("attempts", error.attempts())
+                .record("error", tracing::field::display(error.kind())),
+        };
+        result.map_err(|e| e.for_operation(O::NAME))
+    }
+
+    async fn send_inner<O: Operation>(
+        &self,
+        input: &O,
+    ) -> Result<(O::Output, ResponseMetadata), Error> {
         input.validate()?;
         // Shared, so each attempt sends it without copying.
         let body = bytes::Bytes::from(serde_json::to_vec(input).map_err(|e| {
@@ -115,9 +167,9 @@ impl Transport {
         loop {
             attempts += 1;
             let failure = match self.attempt::<O>(&target, &body, deadline).await {
-                Ok(output) => {
+                Ok((output, status, request_id)) => {
                     self.quota.release(last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT));
-                    return Ok(output);
+                    return Ok((output, ResponseMetadata { request_id, status, attempts }));
                 }
                 Err(failure) => failure,
             };
@@ -170,7 +222,7 @@ impl Transport {
         target: &str,
         body: &bytes::Bytes,
         deadline: Option<Instant>,
-    ) -> Result<O::Output, Failure> {
+    ) -> Result<(O::Output, u16, Option<String>), Failure> {
         let headers = self
             .within(deadline, None, self.signed_headers(target, body))
             .await?
@@ -208,9 +260,15 @@ impl Transport {
             request_id = request_id.as_deref().unwrap_or(""),
             "response"
         );
+        let span = tracing::Span::current();
+        span.record("status", status);
+        if let Some(id) = &request_id {
+            span.record("request_id", id.as_str());
+        }
 
         if (200..300).contains(&status) {
-            return response::decode_output(status, &bytes).map_err(Failure::fatal);
+            let output = response::decode_output(status, &bytes).map_err(Failure::fatal)?;
+            return Ok((output, status, request_id));
         }
         let secret = session_token.as_ref().and_then(|t| t.to_str().ok());
         let error =

@@ -589,6 +589,9 @@ async fn no_secret_reaches_a_log_or_a_printout() {
         "signing request",
         common::ACCESS_KEY_ID,
         "reqwest",
+        // The call and page spans, with their fields, are searched too.
+        "sfn{operation=\"StartExecution\"",
+        "sfn.page{operation=\"GetExecutionHistory\"",
     ] {
         assert!(logs.contains(expected), "the captured logs lack {expected:?}:\n{logs}");
     }

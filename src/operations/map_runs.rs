@@ -137,6 +137,35 @@ pub struct DescribeMapRunOutput {
     pub redrive_date: Option<OffsetDateTime>,
 }
 
+impl DescribeMapRunOutput {
+    /// Whether the failed and timed-out items already exceed what the run
+    /// tolerates, so that it fails (or has failed) for that reason.
+    ///
+    /// The service reports an unset tolerance as 0: with both the count and
+    /// the percentage at 0, any failure exceeds it; otherwise a threshold of
+    /// 0 is read as unset, and exceeding either non-zero one is enough.
+    ///
+    /// ```
+    /// let run: sfn_lite::operations::DescribeMapRunOutput = serde_json::from_str(
+    ///     r#"{"status": "RUNNING", "toleratedFailurePercentage": 5.0, "toleratedFailureCount": 0,
+    ///         "itemCounts": {"failed": 6, "succeeded": 50, "total": 100}}"#,
+    /// ).unwrap();
+    /// assert_eq!(run.item_counts.failure_percentage(), Some(6.0));
+    /// assert!(run.exceeds_tolerated_failures());
+    /// ```
+    pub fn exceeds_tolerated_failures(&self) -> bool {
+        let counts = &self.item_counts;
+        let (count, percentage) = (self.tolerated_failure_count, self.tolerated_failure_percentage);
+        if count <= 0 && percentage <= 0.0 {
+            return counts.failures() > 0;
+        }
+        let over_count = count > 0 && counts.failures() > count;
+        let over_percentage =
+            percentage > 0.0 && counts.failure_percentage().is_some_and(|p| p > percentage);
+        over_count || over_percentage
+    }
+}
+
 impl Sealed for DescribeMapRunInput {}
 impl Operation for DescribeMapRunInput {
     const NAME: &'static str = "DescribeMapRun";

@@ -1,6 +1,6 @@
 //! Shapes shared by several operations: service enums, Map Run counts,
-//! logging, tracing and encryption configuration, history events, and the
-//! [`Sensitive`] wrapper.
+//! logging, tracing and encryption configuration, history events, typed
+//! ARNs, and the [`Sensitive`] wrapper.
 //!
 //! Shapes only the service builds (counts, history events) are
 //! `#[non_exhaustive]`, so members the service adds are not breaking changes;
@@ -8,10 +8,12 @@
 //! configuration, tags) are not, so a struct literal with
 //! `..Default::default()` works.
 
+mod arn;
 mod enums;
 pub mod history;
 mod sensitive;
 
+pub use arn::{ExecutionArn, MapRunArn, Qualifier, StateMachineArn};
 pub use enums::{
     EncryptionType, ExecutionRedriveFilter, ExecutionRedriveStatus, ExecutionStatus, IncludedData,
     KmsKeyState, LogLevel, MapRunStatus, StateMachineStatus, StateMachineType,
@@ -60,6 +62,37 @@ pub struct MapRunCounts {
     /// Waiting to run again after a redrive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_redrive: Option<i64>,
+}
+
+impl MapRunCounts {
+    /// Those that ended, however: succeeded, failed, timed out or aborted.
+    pub fn done(&self) -> i64 {
+        self.succeeded + self.failed + self.timed_out + self.aborted
+    }
+
+    /// The share of the total that ended, from 0.0 to 1.0; `None` while the
+    /// total is 0 (items not counted yet).
+    ///
+    /// ```
+    /// let counts: sfn_lite::types::MapRunCounts =
+    ///     serde_json::from_str(r#"{"succeeded": 6, "failed": 2, "running": 2, "total": 10}"#).unwrap();
+    /// assert_eq!(counts.done_fraction(), Some(0.8));
+    /// ```
+    pub fn done_fraction(&self) -> Option<f64> {
+        (self.total > 0).then(|| self.done() as f64 / self.total as f64)
+    }
+
+    /// Those that count against a Map Run's failure tolerance: failed or
+    /// timed out.
+    pub fn failures(&self) -> i64 {
+        self.failed + self.timed_out
+    }
+
+    /// [`failures`](Self::failures) as a percentage of the total, 0 to 100;
+    /// `None` while the total is 0.
+    pub fn failure_percentage(&self) -> Option<f64> {
+        (self.total > 0).then(|| 100.0 * self.failures() as f64 / self.total as f64)
+    }
 }
 
 /// Item counts of a Map Run (the model's `MapRunItemCounts`).
