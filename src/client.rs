@@ -14,7 +14,7 @@ use crate::http;
 use crate::operation::Operation;
 use crate::retry::RetryConfig;
 use crate::sign::Signer;
-use crate::transport::{Policy, Transport};
+use crate::transport::{CallSettings, Policy, Transport};
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use futures::future::BoxFuture;
 use std::fmt;
@@ -124,11 +124,19 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn send<O: Operation>(&self, input: O) -> Result<O::Output, Error> {
-        self.transport.send(&input).await
+        self.transport.send(&input, CallSettings::default()).await
+    }
+
+    pub(crate) async fn send_with<O: Operation>(
+        &self,
+        input: &O,
+        settings: CallSettings,
+    ) -> Result<O::Output, Error> {
+        self.transport.send(input, settings).await
     }
 
     pub(crate) fn request<O: Operation>(&self, input: O) -> RequestBuilder<O> {
-        RequestBuilder { client: self.clone(), input }
+        RequestBuilder { client: self.clone(), input, settings: CallSettings::default() }
     }
 }
 
@@ -136,23 +144,73 @@ impl Client {
 /// just `.await`).
 ///
 /// One generic type serves every operation; each operation adds its setters.
+/// [`max_attempts`](Self::max_attempts),
+/// [`attempt_timeout`](Self::attempt_timeout) and
+/// [`operation_timeout`](Self::operation_timeout) override the client's
+/// settings for this call only (and each page of its
+/// [`Paginator`](crate::Paginator)); the call still shares the client's
+/// connection pool, credentials and retry quota.
+///
+/// ```no_run
+/// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+/// use std::time::Duration;
+///
+/// // Without a name, StartExecution is not idempotent: a retry could
+/// // start a second execution. Send it once, with a short timeout.
+/// let started = client
+///     .start_execution("arn:aws:states:us-east-1:123456789012:stateMachine:orders")
+///     .max_attempts(1)
+///     .attempt_timeout(Duration::from_secs(5))
+///     .await?;
+/// # Ok(()) }
+/// ```
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct RequestBuilder<O> {
     pub(crate) client: Client,
     pub(crate) input: O,
+    pub(crate) settings: CallSettings,
 }
 
 impl<O: fmt::Debug> fmt::Debug for RequestBuilder<O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RequestBuilder").field("input", &self.input).finish_non_exhaustive()
+        f.debug_struct("RequestBuilder")
+            .field("input", &self.input)
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
     }
 }
 
 impl<O: Operation> RequestBuilder<O> {
     /// Sends the request.
     pub async fn send(self) -> Result<O::Output, Error> {
-        self.client.transport.send(&self.input).await
+        self.client.transport.send(&self.input, self.settings).await
+    }
+
+    /// How many attempts this call makes at most, the first included; 1
+    /// turns retries off. Overrides [`ClientBuilder::max_attempts`] for
+    /// this call; 0 fails the call with an
+    /// [`ErrorKind::Config`](crate::ErrorKind::Config) error.
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.settings.max_attempts = Some(attempts);
+        self
+    }
+
+    /// How long each attempt of this call may take. Overrides
+    /// [`ClientBuilder::attempt_timeout`] for this call, and also the
+    /// longer default of operations that hold their response (a
+    /// `GetActivityTask` long poll).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.settings.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// How long this whole call may take, every attempt and backoff
+    /// included. Overrides [`ClientBuilder::operation_timeout`] for this
+    /// call.
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.settings.operation_timeout = Some(timeout);
+        self
     }
 
     /// The input built so far.

@@ -93,6 +93,26 @@ const START_EXECUTION: &[&[u8]] = &[
     br#"{"executionArn":"arn:aws:states:us-east-1:123456789012:execution:sm:run","startDate":1795559751.538}"#,
 ];
 const STOP_EXECUTION: &[&[u8]] = &[br#"{"stopDate":1795559751.538}"#];
+const EMPTY_OUTPUT: &[&[u8]] = &[b"{}"];
+const LIST_TAGS_FOR_RESOURCE: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/list_tags_for_resource_full.json"),
+    include_bytes!("../tests/fixtures/list_tags_for_resource_minimal.json"),
+];
+const CREATE_ACTIVITY: &[&[u8]] = &[
+    br#"{"activityArn":"arn:aws:states:us-east-1:123456789012:activity:a","creationDate":1795559751.538}"#,
+];
+const DESCRIBE_ACTIVITY: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/describe_activity_full.json"),
+    include_bytes!("../tests/fixtures/describe_activity_minimal.json"),
+];
+const LIST_ACTIVITIES: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/list_activities_full.json"),
+    include_bytes!("../tests/fixtures/list_activities_minimal.json"),
+];
+const GET_ACTIVITY_TASK: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/get_activity_task_full.json"),
+    include_bytes!("../tests/fixtures/get_activity_task_minimal.json"),
+];
 const REDRIVE_EXECUTION: &[&[u8]] = &[br#"{"redriveDate":1795560000.25}"#];
 const ERRORS: &[&[u8]] = &[
     br#"{"__type":"com.amazonaws.sfn#ExecutionDoesNotExist","message":"Execution Does Not Exist: 'arn'"}"#,
@@ -753,6 +773,17 @@ fuzz_outputs! {
     start_execution: StartExecutionOutput = START_EXECUTION;
     stop_execution: StopExecutionOutput = STOP_EXECUTION;
     redrive_execution: RedriveExecutionOutput = REDRIVE_EXECUTION;
+    tag_resource: TagResourceOutput = EMPTY_OUTPUT;
+    untag_resource: UntagResourceOutput = EMPTY_OUTPUT;
+    list_tags_for_resource: ListTagsForResourceOutput = LIST_TAGS_FOR_RESOURCE;
+    create_activity: CreateActivityOutput = CREATE_ACTIVITY;
+    delete_activity: DeleteActivityOutput = EMPTY_OUTPUT;
+    describe_activity: DescribeActivityOutput = DESCRIBE_ACTIVITY;
+    list_activities: ListActivitiesOutput = LIST_ACTIVITIES;
+    get_activity_task: GetActivityTaskOutput = GET_ACTIVITY_TASK;
+    send_task_success: SendTaskSuccessOutput = EMPTY_OUTPUT;
+    send_task_failure: SendTaskFailureOutput = EMPTY_OUTPUT;
+    send_task_heartbeat: SendTaskHeartbeatOutput = EMPTY_OUTPUT;
 }
 
 fn check_error(

@@ -6,6 +6,7 @@
 use crate::error::Error;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::time::Duration;
 
 mod sealed {
     pub trait Sealed {}
@@ -23,6 +24,14 @@ pub trait Operation: Serialize + Clone + Send + Sync + Sealed + 'static {
 
     /// What a successful call returns.
     type Output: DeserializeOwned + Send + 'static;
+
+    /// The least attempt timeout the operation needs: a long poll
+    /// (`GetActivityTask`) or a synchronous execution holds the response
+    /// for longer than the client's default. A client attempt timeout
+    /// shorter than this is raised to it for this operation; a per-call
+    /// [`RequestBuilder::attempt_timeout`](crate::RequestBuilder::attempt_timeout)
+    /// is taken as given.
+    const MIN_ATTEMPT_TIMEOUT: Option<Duration> = None;
 
     /// Checks the input against the service model's constraints (required
     /// members, lengths, ranges), so a bad request never leaves the process.

@@ -29,6 +29,23 @@ pub(crate) struct Policy {
     pub(crate) operation_timeout: Option<Duration>,
 }
 
+/// Settings of one call that override the client's [`Policy`] (unset: the
+/// client's).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CallSettings {
+    pub(crate) max_attempts: Option<u32>,
+    pub(crate) attempt_timeout: Option<Duration>,
+    pub(crate) operation_timeout: Option<Duration>,
+}
+
+/// The limits one call runs under: the client's policy, the operation's
+/// needs and the call's own settings, resolved once per call.
+struct Limits {
+    max_attempts: u32,
+    attempt_timeout: Option<Duration>,
+    operation_timeout: Option<Duration>,
+}
+
 /// Everything a request needs, resolved once when the client is built, and
 /// the state retries share across calls (quota, and the signer's clock).
 #[derive(Debug)]
@@ -92,13 +109,40 @@ impl Transport {
         self.signer.region()
     }
 
-    /// Sends one operation, retrying as the policy allows, and decodes its
-    /// answer.
-    pub(crate) async fn send<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
-        self.send_inner(input).await.map_err(|e| e.for_operation(O::NAME))
+    /// Sends one operation, retrying as the policy and the call's settings
+    /// allow, and decodes its answer.
+    pub(crate) async fn send<O: Operation>(
+        &self,
+        input: &O,
+        settings: CallSettings,
+    ) -> Result<O::Output, Error> {
+        self.send_inner(input, settings).await.map_err(|e| e.for_operation(O::NAME))
     }
 
-    async fn send_inner<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
+    /// The call's settings win; an operation that holds its response long
+    /// (a long poll) raises the client's attempt timeout to what it needs.
+    fn limits<O: Operation>(&self, settings: CallSettings) -> Result<Limits, Error> {
+        let max_attempts = settings.max_attempts.unwrap_or(self.policy.max_attempts);
+        if max_attempts == 0 {
+            return Err(Error::config("max_attempts must be at least 1 (1 turns retries off)"));
+        }
+        let client = match (self.policy.attempt_timeout, O::MIN_ATTEMPT_TIMEOUT) {
+            (Some(client), Some(floor)) => Some(client.max(floor)),
+            (client, _) => client,
+        };
+        Ok(Limits {
+            max_attempts,
+            attempt_timeout: settings.attempt_timeout.or(client),
+            operation_timeout: settings.operation_timeout.or(self.policy.operation_timeout),
+        })
+    }
+
+    async fn send_inner<O: Operation>(
+        &self,
+        input: &O,
+        settings: CallSettings,
+    ) -> Result<O::Output, Error> {
+        let limits = self.limits::<O>(settings)?;
         input.validate()?;
         // Shared, so each attempt sends it without copying.
         let body = bytes::Bytes::from(serde_json::to_vec(input).map_err(|e| {
@@ -107,14 +151,14 @@ impl Transport {
         })?);
         let target = concat_target(O::NAME);
         // A timeout too long to add to now is no timeout.
-        let deadline = self.policy.operation_timeout.and_then(|t| Instant::now().checked_add(t));
+        let deadline = limits.operation_timeout.and_then(|t| Instant::now().checked_add(t));
         let mut attempts = 0;
         let mut retries = 0;
         let mut last_retry_cost = None;
         let mut skew_corrected = false;
         loop {
             attempts += 1;
-            let failure = match self.attempt::<O>(&target, &body, deadline).await {
+            let failure = match self.attempt::<O>(&target, &body, &limits, deadline).await {
                 Ok(output) => {
                     self.quota.release(last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT));
                     return Ok(output);
@@ -135,7 +179,7 @@ impl Transport {
             }
             let fail = |error: Error| Err(error.with_attempts(attempts));
             let Some(class) = class else { return fail(error) };
-            if attempts - u32::from(skew_corrected) >= self.policy.max_attempts {
+            if attempts - u32::from(skew_corrected) >= limits.max_attempts {
                 return fail(error);
             }
             let wait = retry::delay(
@@ -143,7 +187,7 @@ impl Transport {
                 retry_after,
             );
             if deadline.is_some_and(|d| Instant::now().checked_add(wait).is_none_or(|at| at >= d)) {
-                return fail(self.operation_timeout().with_source(error));
+                return fail(operation_timeout(&limits).with_source(error));
             }
             if !self.quota.try_acquire(class.cost()) {
                 tracing::debug!(operation = O::NAME, attempt = attempts, "retry quota exhausted");
@@ -169,10 +213,11 @@ impl Transport {
         &self,
         target: &str,
         body: &bytes::Bytes,
+        limits: &Limits,
         deadline: Option<Instant>,
     ) -> Result<O::Output, Failure> {
         let headers = self
-            .within(deadline, None, self.signed_headers(target, body))
+            .within(limits, deadline, None, self.signed_headers(target, body))
             .await?
             .map_err(Failure::fatal)?;
         // Error replies may echo the token: it is redacted from them.
@@ -201,7 +246,7 @@ impl Transport {
             Ok::<_, Failure>((answer, bytes))
         };
         let (Answer { status, request_id, error_type, retry_after, date }, bytes) =
-            self.within(deadline, self.policy.attempt_timeout, exchange).await??;
+            self.within(limits, deadline, limits.attempt_timeout, exchange).await??;
         tracing::debug!(
             operation = O::NAME,
             status,
@@ -225,6 +270,7 @@ impl Transport {
     /// that says which one ran out (the attempt timeout's may be retried).
     async fn within<T>(
         &self,
+        limits: &Limits,
         deadline: Option<Instant>,
         limit: Option<Duration>,
         work: impl Future<Output = T>,
@@ -238,7 +284,7 @@ impl Transport {
         };
         match tokio::time::timeout_at(end, work).await {
             Ok(out) => Ok(out),
-            Err(_) if by_deadline => Err(Failure::fatal(self.operation_timeout())),
+            Err(_) if by_deadline => Err(Failure::fatal(operation_timeout(limits))),
             Err(_) => Err(Failure::transient(Error::with_message(
                 ErrorKind::Timeout,
                 format!("the attempt timeout ({:?}) ran out", limit.unwrap_or_default()),
@@ -246,19 +292,16 @@ impl Transport {
         }
     }
 
-    fn operation_timeout(&self) -> Error {
-        let limit = self.policy.operation_timeout.unwrap_or_default();
-        Error::with_message(
-            ErrorKind::Timeout,
-            format!("the operation timeout ({limit:?}) ran out"),
-        )
-    }
-
     /// The request headers, signed with fresh credentials from the cache.
     async fn signed_headers(&self, target: &str, body: &[u8]) -> Result<HeaderMap, Error> {
         let credentials = self.credentials.get().await?;
         self.signer.headers(credentials, target, body)
     }
+}
+
+fn operation_timeout(limits: &Limits) -> Error {
+    let limit = limits.operation_timeout.unwrap_or_default();
+    Error::with_message(ErrorKind::Timeout, format!("the operation timeout ({limit:?}) ran out"))
 }
 
 fn concat_target(name: &str) -> String {

@@ -1,7 +1,8 @@
 //! Wire format of the richest outputs, from real-shaped response bodies
 //! (tests/fixtures/, full and minimal): DescribeExecution, DescribeMapRun,
 //! DescribeStateMachine, DescribeStateMachineForExecution, ListExecutions,
-//! ListMapRuns and UpdateMapRun. Decoding, re-encoding to the same JSON
+//! ListMapRuns, UpdateMapRun, DescribeActivity, ListActivities,
+//! GetActivityTask and ListTagsForResource. Decoding, re-encoding to the same JSON
 //! (numbers compared exactly), lenient decoding, unknown enum values,
 //! redacted `Debug`, input bodies and input validation. No server involved.
 //!
@@ -989,4 +990,96 @@ fn describe_state_machine_validation() {
     accepted(&DescribeStateMachineForExecutionInput::new(long(256)));
     refused(&DescribeStateMachineForExecutionInput::new(""), "executionArn");
     refused(&DescribeStateMachineForExecutionInput::new(long(257)), "executionArn");
+}
+
+// ---------------------------------------------------------------- activities and tags
+
+const ACTIVITY: &str = "arn:aws:states:us-east-1:123456789012:activity:ResizeImages";
+
+#[test]
+fn describe_activity_full() {
+    let out: DescribeActivityOutput = decode_and_round_trip("describe_activity_full");
+    assert_eq!(out.activity_arn, ACTIVITY);
+    assert_eq!(out.name, "ResizeImages");
+    assert_eq!(out.creation_date, at(1_795_559_751, 538));
+    assert_eq!(out.encryption_configuration, Some(encryption()));
+}
+
+#[test]
+fn describe_activity_minimal() {
+    let out: DescribeActivityOutput = decode_and_round_trip("describe_activity_minimal");
+    assert_eq!(out.activity_arn, ACTIVITY);
+    assert_eq!(out.creation_date, at(1_795_559_751, 0));
+    assert_eq!(out.encryption_configuration, None);
+}
+
+#[test]
+fn list_activities_full() {
+    let out: ListActivitiesOutput = decode_and_round_trip("list_activities_full");
+    let names: Vec<&str> = out.activities.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["ResizeImages", "Transcode"]);
+    assert_eq!(out.activities[0].activity_arn, ACTIVITY);
+    assert_eq!(out.activities[1].creation_date, at(1_669_852_000, 0));
+    assert_eq!(
+        out.next_token.as_deref(),
+        Some("AAMA-EFRSURBSGhYQ1F0a2s3WmJYcmt4SXdVN3dBQUFBZ3dBQUFBQT09")
+    );
+}
+
+#[test]
+fn list_activities_minimal() {
+    let out: ListActivitiesOutput = decode_and_round_trip("list_activities_minimal");
+    assert!(out.activities.is_empty());
+    assert_eq!(out.next_token, None);
+}
+
+/// A task's token and input are sensitive: kept on the wire, hidden from
+/// `Debug`.
+#[test]
+fn get_activity_task_full() {
+    let out: GetActivityTaskOutput = decode_and_round_trip("get_activity_task_full");
+    let token = out.task_token.as_ref().expect("a token");
+    assert!(token.as_str().starts_with("AAAAKgAAAAIAAAAAAAAAAQ9zRkzm"));
+    let input: Value =
+        serde_json::from_str(out.input.as_ref().expect("an input").as_str()).unwrap();
+    assert_eq!(input["key"], "raw/cat.png");
+    debug_hides(&out, &["AAAAKgAAAAIAAAAAAAAAAQ9zRkzm", "raw/cat.png"]);
+}
+
+/// No task came within the poll: the service answers with no token.
+#[test]
+fn get_activity_task_minimal() {
+    let out: GetActivityTaskOutput = decode_and_round_trip("get_activity_task_minimal");
+    assert_eq!((out.task_token, out.input), (None, None));
+    let out: GetActivityTaskOutput =
+        serde_json::from_str(r#"{"taskToken": null, "input": null}"#).unwrap();
+    assert_eq!((out.task_token, out.input), (None, None));
+}
+
+#[test]
+fn list_tags_for_resource_full() {
+    let out: ListTagsForResourceOutput = decode_and_round_trip("list_tags_for_resource_full");
+    assert_eq!(out.tags, Some(vec![Tag::new("team", "media"), Tag::new("stage", "")]));
+}
+
+#[test]
+fn list_tags_for_resource_minimal() {
+    let out: ListTagsForResourceOutput = decode_and_round_trip("list_tags_for_resource_minimal");
+    assert_eq!(out.tags, None);
+}
+
+/// Task tokens, outputs, errors and causes never show in `Debug`, of the
+/// inputs or of their builders.
+#[test]
+fn task_answers_hide_their_token_and_data() {
+    let client = client();
+    let success = client.send_task_success("TOKEN-SECRET", r#"{"result":"OUTPUT-SECRET"}"#);
+    debug_hides(success.as_input(), &["TOKEN-SECRET", "OUTPUT-SECRET"]);
+    assert!(!format!("{success:?}").contains("SECRET"), "{success:?}");
+    let failure =
+        client.send_task_failure("TOKEN-SECRET").error("ERROR-SECRET").cause("CAUSE-SECRET");
+    debug_hides(failure.as_input(), &["TOKEN-SECRET", "ERROR-SECRET", "CAUSE-SECRET"]);
+    assert!(!format!("{failure:?}").contains("SECRET"), "{failure:?}");
+    let heartbeat = client.send_task_heartbeat("TOKEN-SECRET");
+    debug_hides(heartbeat.as_input(), &["TOKEN-SECRET"]);
 }

@@ -1,5 +1,5 @@
 //! The paginator, for each paginated operation (ListMapRuns, ListExecutions,
-//! GetExecutionHistory, ListStateMachines: those the service model gives a
+//! GetExecutionHistory, ListStateMachines, ListActivities: those the service model gives a
 //! paginator, per `fixtures/paginated-operations.json`, checked against the
 //! model when it is present): pages and items in order and exactly once,
 //! `maxResults` and the other arguments on every request, page tokens sent
@@ -21,8 +21,9 @@ use common::{
 use futures::{Stream, StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use sfn_lite::operations::{
-    ExecutionListItem, GetExecutionHistoryInput, ListExecutionsInput, ListMapRunsInput,
-    ListStateMachinesInput, MapRunListItem, StateMachineListItem,
+    ActivityListItem, ExecutionListItem, GetExecutionHistoryInput, ListActivitiesInput,
+    ListExecutionsInput, ListMapRunsInput, ListStateMachinesInput, MapRunListItem,
+    StateMachineListItem,
 };
 use sfn_lite::types::{ExecutionRedriveFilter, ExecutionStatus, HistoryEvent, HistoryEventType};
 use sfn_lite::{Client, ErrorCode, ErrorKind, Operation, Paginated, RequestBuilder};
@@ -33,6 +34,7 @@ use std::time::{Duration, Instant};
 
 const EXECUTION_ARN: &str = "arn:aws:states:us-east-1:123456789012:execution:orders:run-1";
 const STATE_MACHINE_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
+const ACTIVITY_ARN: &str = "arn:aws:states:us-east-1:123456789012:activity:resize-images";
 const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9";
 
 /// How long to wait for something that should happen at once; only a broken
@@ -149,6 +151,27 @@ impl Case for ListStateMachinesInput {
     }
 
     fn index(item: &StateMachineListItem) -> usize {
+        suffix(&item.name)
+    }
+}
+
+impl Case for ListActivitiesInput {
+    const ITEMS: &'static str = "activities";
+
+    /// ListActivities takes no argument but the page size and token.
+    fn request(client: &Client) -> RequestBuilder<Self> {
+        client.list_activities()
+    }
+
+    fn item(n: usize) -> Value {
+        json!({
+            "activityArn": format!("{ACTIVITY_ARN}-{n}"),
+            "name": format!("activity-{n}"),
+            "creationDate": 1_795_559_751.538,
+        })
+    }
+
+    fn index(item: &ActivityListItem) -> usize {
         suffix(&item.name)
     }
 }
@@ -623,6 +646,7 @@ suite! {
     list_executions: ListExecutionsInput,
     get_execution_history: GetExecutionHistoryInput,
     list_state_machines: ListStateMachinesInput,
+    list_activities: ListActivitiesInput,
 }
 
 /// The suite runs for exactly the operations the model paginates, each once.

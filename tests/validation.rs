@@ -1,4 +1,4 @@
-//! The service model's rules on the input of each of the crate's 14
+//! The service model's rules on the input of each of the crate's
 //! operations ([`common::OPERATIONS`]) are enforced before anything is sent,
 //! and values right at each limit do go out.
 //!
@@ -29,15 +29,18 @@ use common::{Pending, Reply, Server, client, send, send_input};
 use serde::Serialize;
 use serde_json::Value;
 use sfn_lite::operations::{
-    CreateStateMachineInput, DeleteStateMachineInput, DescribeExecutionInput, DescribeMapRunInput,
-    DescribeStateMachineForExecutionInput, DescribeStateMachineInput, GetExecutionHistoryInput,
-    ListExecutionsInput, ListMapRunsInput, RedriveExecutionInput, StartExecutionInput,
-    StopExecutionInput, UpdateMapRunInput,
+    CreateActivityInput, CreateStateMachineInput, DeleteActivityInput, DeleteStateMachineInput,
+    DescribeActivityInput, DescribeExecutionInput, DescribeMapRunInput,
+    DescribeStateMachineForExecutionInput, DescribeStateMachineInput, GetActivityTaskInput,
+    GetExecutionHistoryInput, ListExecutionsInput, ListMapRunsInput, ListTagsForResourceInput,
+    RedriveExecutionInput, SendTaskFailureInput, SendTaskHeartbeatInput, SendTaskSuccessInput,
+    StartExecutionInput, StopExecutionInput, TagResourceInput, UntagResourceInput,
+    UpdateMapRunInput,
 };
 use sfn_lite::types::{
     CloudWatchLogsLogGroup, EncryptionConfiguration, EncryptionType, ExecutionRedriveFilter,
     ExecutionStatus, IncludedData, LogDestination, LogLevel, LoggingConfiguration,
-    StateMachineType,
+    StateMachineType, Tag,
 };
 use sfn_lite::{Client, ErrorKind, RequestBuilder};
 use std::collections::BTreeSet;
@@ -80,6 +83,16 @@ fn log_group_arn(len: usize) -> String {
 /// A KMS key ARN of `len` characters.
 fn kms_key(len: usize) -> String {
     padded("arn:aws:kms:us-east-1:123456789012:key/", len)
+}
+
+/// An activity ARN of `len` characters.
+fn activity_arn(len: usize) -> String {
+    padded("arn:aws:states:us-east-1:123456789012:activity:", len)
+}
+
+/// A JSON string literal of exactly `len` characters (quotes included).
+fn json_of_len(len: usize) -> String {
+    format!("\"{}\"", "j".repeat(len - 2))
 }
 
 fn token(len: usize) -> String {
@@ -575,6 +588,218 @@ fn refused() -> Vec<Refused> {
         }),
         refuse("ListStateMachines", "nextToken", "max 1024", "1025 characters", |c| {
             send(c.list_state_machines().max_results(10).next_token(token(1025)))
+        }),
+        // TagResource
+        refuse("TagResource", "resourceArn", "required", "missing", |c| {
+            send_input(c, TagResourceInput::new("", vec![Tag::new("k", "v")]))
+        }),
+        refuse("TagResource", "resourceArn", "min 1", "empty", |c| {
+            send(c.tag_resource("").tag("k", "v"))
+        }),
+        refuse("TagResource", "resourceArn", "max 256", "257 characters", |c| {
+            send(c.tag_resource(sm_arn(257)).tag("k", "v"))
+        }),
+        refuse("TagResource", "tags", "required", "no tag", |c| send(c.tag_resource(sm_arn(60)))),
+        refuse("TagResource", "tags[].key", "min 1", "empty", |c| {
+            send(c.tag_resource(sm_arn(60)).tag("", "v"))
+        }),
+        refuse("TagResource", "tags[].key", "max 128", "129 characters, second tag", |c| {
+            send(c.tag_resource(sm_arn(60)).tag("team", "data").tag("k".repeat(129), "v"))
+        }),
+        refuse("TagResource", "tags[].value", "max 256", "257 characters", |c| {
+            send(c.tag_resource(sm_arn(60)).tag("k", "v".repeat(257)))
+        }),
+        // UntagResource
+        refuse("UntagResource", "resourceArn", "required", "missing", |c| {
+            send_input(c, UntagResourceInput::new("", ["k"]))
+        }),
+        refuse("UntagResource", "resourceArn", "min 1", "empty", |c| {
+            send(c.untag_resource("", ["k"]))
+        }),
+        refuse("UntagResource", "resourceArn", "max 256", "257 characters", |c| {
+            send(c.untag_resource(sm_arn(257), ["k"]))
+        }),
+        refuse("UntagResource", "tagKeys", "required", "no key", |c| {
+            send(c.untag_resource(sm_arn(60), Vec::<String>::new()))
+        }),
+        refuse("UntagResource", "tagKeys[]", "min 1", "empty, second key", |c| {
+            send(c.untag_resource(sm_arn(60), ["team", ""]))
+        }),
+        refuse("UntagResource", "tagKeys[]", "max 128", "129 characters", |c| {
+            send(c.untag_resource(sm_arn(60), ["k".repeat(129)]))
+        }),
+        // ListTagsForResource
+        refuse("ListTagsForResource", "resourceArn", "required", "missing", |c| {
+            send_input(c, ListTagsForResourceInput::default())
+        }),
+        refuse("ListTagsForResource", "resourceArn", "min 1", "empty", |c| {
+            send(c.list_tags_for_resource(""))
+        }),
+        refuse("ListTagsForResource", "resourceArn", "max 256", "257 characters", |c| {
+            send(c.list_tags_for_resource(sm_arn(257)))
+        }),
+        // CreateActivity
+        refuse("CreateActivity", "name", "required", "missing", |c| {
+            send_input(c, CreateActivityInput::default())
+        }),
+        refuse("CreateActivity", "name", "min 1", "empty", |c| send(c.create_activity(""))),
+        refuse("CreateActivity", "name", "max 80", "81 characters", |c| {
+            send(c.create_activity("a".repeat(81)))
+        }),
+        refuse("CreateActivity", "tags[].key", "min 1", "empty", |c| {
+            send(c.create_activity("a").tag("", "v"))
+        }),
+        refuse("CreateActivity", "tags[].key", "max 128", "129 characters", |c| {
+            send(c.create_activity("a").tag("k".repeat(129), "v"))
+        }),
+        refuse("CreateActivity", "tags[].value", "max 256", "257 characters", |c| {
+            send(c.create_activity("a").tag("k", "v".repeat(257)))
+        }),
+        refuse("CreateActivity", "encryptionConfiguration.kmsKeyId", "min 1", "empty", |c| {
+            send(
+                c.create_activity("a")
+                    .encryption_configuration(encryption(Some(String::new()), None)),
+            )
+        }),
+        refuse(
+            "CreateActivity",
+            "encryptionConfiguration.kmsKeyId",
+            "max 2048",
+            "2049 characters",
+            |c| {
+                send(
+                    c.create_activity("a")
+                        .encryption_configuration(encryption(Some(kms_key(2049)), None)),
+                )
+            },
+        ),
+        refuse(
+            "CreateActivity",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "min 60",
+            "59",
+            |c| {
+                send(
+                    c.create_activity("a")
+                        .encryption_configuration(encryption(Some(kms_key(80)), Some(59))),
+                )
+            },
+        ),
+        refuse(
+            "CreateActivity",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "max 900",
+            "901",
+            |c| {
+                send(
+                    c.create_activity("a")
+                        .encryption_configuration(encryption(Some(kms_key(80)), Some(901))),
+                )
+            },
+        ),
+        refuse("CreateActivity", "encryptionConfiguration.type", "required", "unset", |c| {
+            let unset = EncryptionConfiguration {
+                kms_key_id: Some(kms_key(80)),
+                ..EncryptionConfiguration::default()
+            };
+            send(c.create_activity("a").encryption_configuration(unset))
+        }),
+        // DeleteActivity
+        refuse("DeleteActivity", "activityArn", "required", "missing", |c| {
+            send_input(c, DeleteActivityInput::default())
+        }),
+        refuse("DeleteActivity", "activityArn", "min 1", "empty", |c| send(c.delete_activity(""))),
+        refuse("DeleteActivity", "activityArn", "max 256", "257 characters", |c| {
+            send(c.delete_activity(activity_arn(257)))
+        }),
+        // DescribeActivity
+        refuse("DescribeActivity", "activityArn", "required", "missing", |c| {
+            send_input(c, DescribeActivityInput::default())
+        }),
+        refuse("DescribeActivity", "activityArn", "min 1", "empty", |c| {
+            send(c.describe_activity(""))
+        }),
+        refuse("DescribeActivity", "activityArn", "max 256", "257 characters", |c| {
+            send(c.describe_activity(activity_arn(257)))
+        }),
+        // ListActivities
+        refuse("ListActivities", "maxResults", "max 1000", "1001", |c| {
+            send(c.list_activities().max_results(1001))
+        }),
+        refuse("ListActivities", "maxResults", "min 0", "-1", |c| {
+            send(c.list_activities().max_results(-1))
+        }),
+        refuse("ListActivities", "nextToken", "min 1", "empty", |c| {
+            send(c.list_activities().next_token(""))
+        }),
+        refuse("ListActivities", "nextToken", "max 1024", "1025 characters", |c| {
+            send(c.list_activities().next_token(token(1025)))
+        }),
+        // GetActivityTask
+        refuse("GetActivityTask", "activityArn", "required", "missing", |c| {
+            send_input(c, GetActivityTaskInput::default())
+        }),
+        refuse("GetActivityTask", "activityArn", "min 1", "empty", |c| {
+            send(c.get_activity_task(""))
+        }),
+        refuse("GetActivityTask", "activityArn", "max 256", "257 characters", |c| {
+            send(c.get_activity_task(activity_arn(257)))
+        }),
+        refuse("GetActivityTask", "workerName", "min 1", "empty", |c| {
+            send(c.get_activity_task(activity_arn(60)).worker_name(""))
+        }),
+        refuse("GetActivityTask", "workerName", "max 80", "81 characters", |c| {
+            send(c.get_activity_task(activity_arn(60)).worker_name("w".repeat(81)))
+        }),
+        // SendTaskSuccess
+        refuse("SendTaskSuccess", "taskToken", "required", "missing", |c| {
+            send_input(c, {
+                let mut input = SendTaskSuccessInput::default();
+                input.output = "{}".into();
+                input
+            })
+        }),
+        refuse("SendTaskSuccess", "taskToken", "min 1", "empty", |c| {
+            send(c.send_task_success("", "{}"))
+        }),
+        refuse("SendTaskSuccess", "taskToken", "max 2048", "2049 characters", |c| {
+            send(c.send_task_success(token(2049), "{}"))
+        }),
+        refuse("SendTaskSuccess", "output", "required", "missing", |c| {
+            send_input(c, {
+                let mut input = SendTaskSuccessInput::default();
+                input.task_token = token(20).into();
+                input
+            })
+        }),
+        refuse("SendTaskSuccess", "output", "max 262144", "262145 characters", |c| {
+            send(c.send_task_success(token(20), json_of_len(262_145)))
+        }),
+        // SendTaskFailure
+        refuse("SendTaskFailure", "taskToken", "required", "missing", |c| {
+            send_input(c, SendTaskFailureInput::default())
+        }),
+        refuse("SendTaskFailure", "taskToken", "min 1", "empty", |c| {
+            send(c.send_task_failure("").error("E"))
+        }),
+        refuse("SendTaskFailure", "taskToken", "max 2048", "2049 characters", |c| {
+            send(c.send_task_failure(token(2049)))
+        }),
+        refuse("SendTaskFailure", "error", "max 256", "257 characters", |c| {
+            send(c.send_task_failure(token(20)).error("e".repeat(257)))
+        }),
+        refuse("SendTaskFailure", "cause", "max 32768", "32769 characters", |c| {
+            send(c.send_task_failure(token(20)).cause("c".repeat(32_769)))
+        }),
+        // SendTaskHeartbeat
+        refuse("SendTaskHeartbeat", "taskToken", "required", "missing", |c| {
+            send_input(c, SendTaskHeartbeatInput::default())
+        }),
+        refuse("SendTaskHeartbeat", "taskToken", "min 1", "empty", |c| {
+            send(c.send_task_heartbeat(""))
+        }),
+        refuse("SendTaskHeartbeat", "taskToken", "max 2048", "2049 characters", |c| {
+            send(c.send_task_heartbeat(token(2049)))
         }),
     ]
 }
@@ -1117,6 +1342,242 @@ fn accepted() -> Vec<Accepted> {
         }),
         accept("ListStateMachines", "nextToken", "max 1024", "1024 characters", |c| {
             sent(send(c.list_state_machines().next_token(token(1024))), token(1024))
+        }),
+        // TagResource
+        accept("TagResource", "resourceArn", "min 1", "1 character", |c| {
+            sent(send(c.tag_resource("a").tag("k", "v")), "a")
+        }),
+        accept("TagResource", "resourceArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.tag_resource(&v).tag("k", "v")), v)
+        }),
+        accept("TagResource", "tags[].key", "min 1", "1 character", |c| {
+            sent(send(c.tag_resource(sm_arn(60)).tag("k", "v")), "k")
+        }),
+        accept("TagResource", "tags[].key", "max 128", "128 characters", |c| {
+            let v = "k".repeat(128);
+            sent(send(c.tag_resource(sm_arn(60)).tag(&v, "v")), v)
+        }),
+        accept("TagResource", "tags[].value", "min 0", "empty", |c| {
+            sent(send(c.tag_resource(sm_arn(60)).tag("k", "")), "")
+        }),
+        accept("TagResource", "tags[].value", "max 256", "256 characters", |c| {
+            let v = "v".repeat(256);
+            sent(send(c.tag_resource(sm_arn(60)).tag("k", &v)), v)
+        }),
+        // UntagResource
+        accept("UntagResource", "resourceArn", "min 1", "1 character", |c| {
+            sent(send(c.untag_resource("a", ["k"])), "a")
+        }),
+        accept("UntagResource", "resourceArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.untag_resource(&v, ["k"])), v)
+        }),
+        accept("UntagResource", "tagKeys[]", "min 1", "1 character", |c| {
+            sent(send(c.untag_resource(sm_arn(60), ["k"])), "k")
+        }),
+        accept("UntagResource", "tagKeys[]", "max 128", "128 characters", |c| {
+            let v = "k".repeat(128);
+            sent(send(c.untag_resource(sm_arn(60), [&v])), v)
+        }),
+        // ListTagsForResource
+        accept("ListTagsForResource", "resourceArn", "min 1", "1 character", |c| {
+            sent(send(c.list_tags_for_resource("a")), "a")
+        }),
+        accept("ListTagsForResource", "resourceArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.list_tags_for_resource(&v)), v)
+        }),
+        // CreateActivity
+        accept("CreateActivity", "name", "min 1", "1 character", |c| {
+            sent(send(c.create_activity("a")), "a")
+        }),
+        accept("CreateActivity", "name", "max 80", "80 characters", |c| {
+            let v = "a".repeat(80);
+            sent(send(c.create_activity(&v)), v)
+        }),
+        accept("CreateActivity", "tags[].key", "min 1", "1 character", |c| {
+            sent(send(c.create_activity("a").tag("k", "v")), "k")
+        }),
+        accept("CreateActivity", "tags[].key", "max 128", "128 characters", |c| {
+            let v = "k".repeat(128);
+            sent(send(c.create_activity("a").tag(&v, "v")), v)
+        }),
+        accept("CreateActivity", "tags[].value", "min 0", "empty", |c| {
+            sent(send(c.create_activity("a").tag("k", "")), "")
+        }),
+        accept("CreateActivity", "tags[].value", "max 256", "256 characters", |c| {
+            let v = "v".repeat(256);
+            sent(send(c.create_activity("a").tag("k", &v)), v)
+        }),
+        accept("CreateActivity", "encryptionConfiguration.kmsKeyId", "min 1", "1 character", |c| {
+            sent(
+                send(
+                    c.create_activity("a")
+                        .encryption_configuration(encryption(Some("k".into()), None)),
+                ),
+                "k",
+            )
+        }),
+        accept(
+            "CreateActivity",
+            "encryptionConfiguration.kmsKeyId",
+            "max 2048",
+            "2048 characters",
+            |c| {
+                let v = kms_key(2048);
+                sent(
+                    send(
+                        c.create_activity("a")
+                            .encryption_configuration(encryption(Some(v.clone()), None)),
+                    ),
+                    v,
+                )
+            },
+        ),
+        accept(
+            "CreateActivity",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "min 60",
+            "60",
+            |c| {
+                sent(
+                    send(
+                        c.create_activity("a")
+                            .encryption_configuration(encryption(Some(kms_key(80)), Some(60))),
+                    ),
+                    60,
+                )
+            },
+        ),
+        accept(
+            "CreateActivity",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "max 900",
+            "900",
+            |c| {
+                sent(
+                    send(
+                        c.create_activity("a")
+                            .encryption_configuration(encryption(Some(kms_key(80)), Some(900))),
+                    ),
+                    900,
+                )
+            },
+        ),
+        accept(
+            "CreateActivity",
+            "encryptionConfiguration.type",
+            "enum AWS_OWNED_KEY",
+            "AWS_OWNED_KEY",
+            |c| {
+                sent(
+                    send(
+                        c.create_activity("a")
+                            .encryption_configuration(encryption_of(EncryptionType::AwsOwnedKey)),
+                    ),
+                    "AWS_OWNED_KEY",
+                )
+            },
+        ),
+        accept(
+            "CreateActivity",
+            "encryptionConfiguration.type",
+            "enum CUSTOMER_MANAGED_KMS_KEY",
+            "CUSTOMER_MANAGED_KMS_KEY",
+            |c| {
+                let e = encryption_of(EncryptionType::CustomerManagedKmsKey);
+                sent(
+                    send(c.create_activity("a").encryption_configuration(e)),
+                    "CUSTOMER_MANAGED_KMS_KEY",
+                )
+            },
+        ),
+        // DeleteActivity
+        accept("DeleteActivity", "activityArn", "min 1", "1 character", |c| {
+            sent(send(c.delete_activity("a")), "a")
+        }),
+        accept("DeleteActivity", "activityArn", "max 256", "256 characters", |c| {
+            let v = activity_arn(256);
+            sent(send(c.delete_activity(&v)), v)
+        }),
+        // DescribeActivity
+        accept("DescribeActivity", "activityArn", "min 1", "1 character", |c| {
+            sent(send(c.describe_activity("a")), "a")
+        }),
+        accept("DescribeActivity", "activityArn", "max 256", "256 characters", |c| {
+            let v = activity_arn(256);
+            sent(send(c.describe_activity(&v)), v)
+        }),
+        // ListActivities
+        accept("ListActivities", "maxResults", "min 0", "0", |c| {
+            sent(send(c.list_activities().max_results(0)), 0)
+        }),
+        accept("ListActivities", "maxResults", "max 1000", "1000", |c| {
+            sent(send(c.list_activities().max_results(1000)), 1000)
+        }),
+        accept("ListActivities", "nextToken", "min 1", "1 character", |c| {
+            sent(send(c.list_activities().next_token(token(1))), token(1))
+        }),
+        accept("ListActivities", "nextToken", "max 1024", "1024 characters", |c| {
+            sent(send(c.list_activities().next_token(token(1024))), token(1024))
+        }),
+        // GetActivityTask
+        accept("GetActivityTask", "activityArn", "min 1", "1 character", |c| {
+            sent(send(c.get_activity_task("a")), "a")
+        }),
+        accept("GetActivityTask", "activityArn", "max 256", "256 characters", |c| {
+            let v = activity_arn(256);
+            sent(send(c.get_activity_task(&v)), v)
+        }),
+        accept("GetActivityTask", "workerName", "min 1", "1 character", |c| {
+            sent(send(c.get_activity_task(activity_arn(60)).worker_name("w")), "w")
+        }),
+        accept("GetActivityTask", "workerName", "max 80", "80 characters", |c| {
+            let v = "w".repeat(80);
+            sent(send(c.get_activity_task(activity_arn(60)).worker_name(&v)), v)
+        }),
+        // SendTaskSuccess
+        accept("SendTaskSuccess", "taskToken", "min 1", "1 character", |c| {
+            sent(send(c.send_task_success("t", "{}")), "t")
+        }),
+        accept("SendTaskSuccess", "taskToken", "max 2048", "2048 characters", |c| {
+            sent(send(c.send_task_success(token(2048), "{}")), token(2048))
+        }),
+        accept("SendTaskSuccess", "output", "max 262144", "262144 characters", |c| {
+            let v = json_of_len(262_144);
+            sent(send(c.send_task_success(token(20), &v)), v)
+        }),
+        accept("SendTaskSuccess", "output", "extra: the shortest JSON", "1 character", |c| {
+            sent(send(c.send_task_success(token(20), "0")), "0")
+        }),
+        // SendTaskFailure
+        accept("SendTaskFailure", "taskToken", "min 1", "1 character", |c| {
+            sent(send(c.send_task_failure("t")), "t")
+        }),
+        accept("SendTaskFailure", "taskToken", "max 2048", "2048 characters", |c| {
+            sent(send(c.send_task_failure(token(2048))), token(2048))
+        }),
+        accept("SendTaskFailure", "error", "min 0", "empty", |c| {
+            sent(send(c.send_task_failure(token(20)).error("")), "")
+        }),
+        accept("SendTaskFailure", "error", "max 256", "256 characters", |c| {
+            let v = "e".repeat(256);
+            sent(send(c.send_task_failure(token(20)).error(&v)), v)
+        }),
+        accept("SendTaskFailure", "cause", "min 0", "empty", |c| {
+            sent(send(c.send_task_failure(token(20)).cause("")), "")
+        }),
+        accept("SendTaskFailure", "cause", "max 32768", "32768 characters", |c| {
+            let v = "c".repeat(32_768);
+            sent(send(c.send_task_failure(token(20)).cause(&v)), v)
+        }),
+        // SendTaskHeartbeat
+        accept("SendTaskHeartbeat", "taskToken", "min 1", "1 character", |c| {
+            sent(send(c.send_task_heartbeat("t")), "t")
+        }),
+        accept("SendTaskHeartbeat", "taskToken", "max 2048", "2048 characters", |c| {
+            sent(send(c.send_task_heartbeat(token(2048))), token(2048))
         }),
     ]
 }

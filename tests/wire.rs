@@ -1,4 +1,4 @@
-//! What goes over the wire for each of the crate's 14 operations
+//! What goes over the wire for each of the crate's operations
 //! ([`common::OPERATIONS`]): method, path, the `X-Amz-Target` and
 //! `Content-Type` headers, the exact JSON body (absent optionals omitted,
 //! zeros and empty strings sent), a SigV4 signature recomputed independently,
@@ -50,6 +50,8 @@ const LOG_GROUP_ARN: &str =
     "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/states/orders:*";
 const KMS_KEY_ID: &str =
     "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const ACTIVITY_ARN: &str = "arn:aws:states:us-east-1:123456789012:activity:resize-images";
+const TASK_TOKEN: &str = "AAAAKgAAAAIAAAAAAAAAAaTaskToken";
 const DEFINITION: &str = r#"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#;
 
 /// Stands in an expected body for a token the crate generates: the request
@@ -682,6 +684,178 @@ fn rows() -> Vec<Row> {
                 "nextToken": "page-3"
             }"#
             .into(),
+        },
+        Row {
+            op: "TagResource",
+            requests: vec![request(
+                "two tags, one with an empty value",
+                |c, via| {
+                    let r = c.tag_resource(STATE_MACHINE_ARN).tag("team", "data").tag("stage", "");
+                    send_via(c, r, via)
+                },
+                r#"{"resourceArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                    "tags": [{"key": "team", "value": "data"}, {"key": "stage", "value": ""}]}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "UntagResource",
+            requests: vec![request(
+                "two keys",
+                |c, via| send_via(c, c.untag_resource(ACTIVITY_ARN, ["team", "stage"]), via),
+                r#"{"resourceArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images",
+                    "tagKeys": ["team", "stage"]}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "ListTagsForResource",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.list_tags_for_resource(STATE_MACHINE_ARN), via),
+                r#"{"resourceArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+            )],
+            response: r#"{"tags": [{"key": "team", "value": "data"}, {"key": "stage", "value": ""}]}"#
+                .into(),
+        },
+        Row {
+            op: "CreateActivity",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .create_activity("resize-images")
+                            .tag("team", "media")
+                            .encryption_configuration(EncryptionConfiguration {
+                                kms_key_id: Some(KMS_KEY_ID.into()),
+                                kms_data_key_reuse_period_seconds: Some(900),
+                                r#type: EncryptionType::CustomerManagedKmsKey,
+                            });
+                        send_via(c, r, via)
+                    },
+                    r#"{"name": "resize-images",
+                        "tags": [{"key": "team", "value": "media"}],
+                        "encryptionConfiguration": {
+                            "kmsKeyId": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                            "kmsDataKeyReusePeriodSeconds": 900,
+                            "type": "CUSTOMER_MANAGED_KMS_KEY"}}"#,
+                ),
+                request(
+                    "empty tags are sent, not omitted",
+                    |c, via| send_via(c, c.create_activity("resize-images").tags(Vec::<Tag>::new()), via),
+                    r#"{"name": "resize-images", "tags": []}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.create_activity("resize-images"), via),
+                    r#"{"name": "resize-images"}"#,
+                ),
+            ],
+            response: r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images",
+                          "creationDate": 1795559751.538}"#
+                .into(),
+        },
+        Row {
+            op: "DeleteActivity",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.delete_activity(ACTIVITY_ARN), via),
+                r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images"}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "DescribeActivity",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.describe_activity(ACTIVITY_ARN), via),
+                r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images"}"#,
+            )],
+            response: r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images",
+                          "name": "resize-images", "creationDate": 1795559751,
+                          "encryptionConfiguration": {"kmsKeyId": "alias/sfn", "kmsDataKeyReusePeriodSeconds": 60,
+                                                      "type": "CUSTOMER_MANAGED_KMS_KEY"}}"#
+                .into(),
+        },
+        Row {
+            op: "ListActivities",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| send_via(c, c.list_activities().max_results(10).next_token("page-2"), via),
+                    r#"{"maxResults": 10, "nextToken": "page-2"}"#,
+                ),
+                request("no member", |c, via| send_via(c, c.list_activities(), via), "{}"),
+            ],
+            response: r#"{"activities": [
+                    {"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images",
+                     "name": "resize-images", "creationDate": 1795559751.538},
+                    {"activityArn": "arn:aws:states:us-east-1:123456789012:activity:transcode",
+                     "name": "transcode", "creationDate": 1669852000}],
+                "nextToken": "page-3"}"#
+                .into(),
+        },
+        Row {
+            op: "GetActivityTask",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| send_via(c, c.get_activity_task(ACTIVITY_ARN).worker_name("worker-1"), via),
+                    r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images",
+                        "workerName": "worker-1"}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.get_activity_task(ACTIVITY_ARN), via),
+                    r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images"}"#,
+                ),
+            ],
+            response: r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken", "input": "{\"image\":\"s3://b/k.png\"}"}"#
+                .into(),
+        },
+        Row {
+            op: "SendTaskSuccess",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.send_task_success(TASK_TOKEN, r#"{"done":true}"#), via),
+                r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken", "output": "{\"done\":true}"}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "SendTaskFailure",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c.send_task_failure(TASK_TOKEN).error("ImageTooLarge").cause("90 MB");
+                        send_via(c, r, via)
+                    },
+                    r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken",
+                        "error": "ImageTooLarge", "cause": "90 MB"}"#,
+                ),
+                request(
+                    "empty strings are sent, not omitted",
+                    |c, via| send_via(c, c.send_task_failure(TASK_TOKEN).error("").cause(""), via),
+                    r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken", "error": "", "cause": ""}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.send_task_failure(TASK_TOKEN), via),
+                    r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken"}"#,
+                ),
+            ],
+            response: "{}".into(),
+        },
+        Row {
+            op: "SendTaskHeartbeat",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.send_task_heartbeat(TASK_TOKEN), via),
+                r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken"}"#,
+            )],
+            response: "{}".into(),
         },
     ]
 }

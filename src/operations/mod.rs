@@ -3,13 +3,19 @@
 //! [`RequestBuilder`](crate::RequestBuilder) setters, one file per resource;
 //! the model's constraints on inputs are checked in one place, `validate`.
 
+mod activities;
 mod executions;
 mod history;
 mod map_runs;
 mod state_machines;
+mod tags;
+mod tasks;
 mod validate;
 
+pub use activities::*;
 pub use executions::*;
 pub use history::*;
 pub use map_runs::*;
 pub use state_machines::*;
+pub use tags::*;
+pub use tasks::*;

@@ -32,6 +32,14 @@ pub(crate) const ERROR_MAX: usize = 256;
 pub(crate) const CAUSE_MAX: usize = 32_768;
 /// The model's `ClientToken` maximum length.
 pub(crate) const CLIENT_TOKEN_MAX: usize = 64;
+/// The model's `TagKey` maximum length.
+pub(crate) const TAG_KEY_MAX: usize = 128;
+/// The model's `TagValue` maximum length.
+pub(crate) const TAG_VALUE_MAX: usize = 256;
+/// The model's `TaskToken` maximum length.
+pub(crate) const TASK_TOKEN_MAX: usize = 2048;
+/// The model's `SensitiveData` maximum length (task output).
+pub(crate) const TASK_OUTPUT_MAX: usize = EXECUTION_INPUT_MAX;
 
 /// A required string: present, with a length in `min..=max`.
 pub(crate) fn required(field: &str, value: &str, min: usize, max: usize) -> Result<(), Error> {
@@ -59,6 +67,16 @@ fn length(field: &str, value: &str, min: usize, max: usize) -> Result<(), Error>
             field,
             format!("must be {min} to {max} characters long, got {len}"),
         ));
+    }
+    Ok(())
+}
+
+/// A required list: the model's "required" for a list member means present,
+/// and a Rust `Vec` is always present, so the empty list stands for missing
+/// (a call that tags or untags nothing is a mistake, not a request).
+pub(crate) fn non_empty<T>(field: &str, value: &[T]) -> Result<(), Error> {
+    if value.is_empty() {
+        return Err(Error::invalid_input(field, "is required and must have at least one element"));
     }
     Ok(())
 }
@@ -128,8 +146,8 @@ pub(crate) fn logging(logging: &LoggingConfiguration) -> Result<(), Error> {
 /// Tags: keys of 1 to 128 characters, values of up to 256.
 pub(crate) fn tags(tags: &[Tag]) -> Result<(), Error> {
     for tag in tags {
-        optional("key", tag.key.as_deref(), 1, 128)?;
-        optional("value", tag.value.as_deref(), 0, 256)?;
+        optional("key", tag.key.as_deref(), 1, TAG_KEY_MAX)?;
+        optional("value", tag.value.as_deref(), 0, TAG_VALUE_MAX)?;
     }
     Ok(())
 }
