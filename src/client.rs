@@ -135,7 +135,19 @@ impl Client {
         self.transport.send(input, settings).await
     }
 
-    pub(crate) fn request<O: Operation>(&self, input: O) -> RequestBuilder<O> {
+    /// A [`RequestBuilder`] for any operation's input, to set per-call
+    /// settings before sending it; for an operation of your own too (see
+    /// [`Operation`]).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+    /// use sfn_lite::operations::DescribeMapRunInput;
+    ///
+    /// let input = DescribeMapRunInput::new("arn:aws:states:us-east-1:123456789012:mapRun:sm/map:1");
+    /// let run = client.request(input).max_attempts(1).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn request<O: Operation>(&self, input: O) -> RequestBuilder<O> {
         RequestBuilder { client: self.clone(), input, settings: CallSettings::default() }
     }
 }

@@ -261,7 +261,10 @@ impl Error {
         Self { inner: Box::new(Inner { kind, operation: None, attempts: 1, detail, source: None }) }
     }
 
-    pub(crate) fn invalid_input(field: &str, rule: impl fmt::Display) -> Self {
+    /// An [`ErrorKind::InvalidInput`] error: the member `field` (its wire
+    /// name) breaks `rule`, shown as ``"`field` rule"``. For the `validate`
+    /// of an [`Operation`](crate::Operation) of your own.
+    pub fn invalid_input(field: &str, rule: impl fmt::Display) -> Self {
         let message = format!("`{field}` {rule}");
         Self::new(
             ErrorKind::InvalidInput,

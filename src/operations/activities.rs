@@ -5,7 +5,7 @@
 use super::validate::{self as check, ARN_MAX, NAME_MAX, PAGE_SIZE_MAX, PAGE_TOKEN_MAX};
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed};
+use crate::operation::Operation;
 use crate::types::{EncryptionConfiguration, Sensitive, Tag};
 use crate::wire;
 use serde::{Deserialize, Serialize};
@@ -52,7 +52,6 @@ pub struct CreateActivityOutput {
     pub creation_date: OffsetDateTime,
 }
 
-impl Sealed for CreateActivityInput {}
 impl Operation for CreateActivityInput {
     const NAME: &'static str = "CreateActivity";
     type Output = CreateActivityOutput;
@@ -90,7 +89,6 @@ impl DeleteActivityInput {
 #[non_exhaustive]
 pub struct DeleteActivityOutput {}
 
-impl Sealed for DeleteActivityInput {}
 impl Operation for DeleteActivityInput {
     const NAME: &'static str = "DeleteActivity";
     type Output = DeleteActivityOutput;
@@ -135,7 +133,6 @@ pub struct DescribeActivityOutput {
     pub encryption_configuration: Option<EncryptionConfiguration>,
 }
 
-impl Sealed for DescribeActivityInput {}
 impl Operation for DescribeActivityInput {
     const NAME: &'static str = "DescribeActivity";
     type Output = DescribeActivityOutput;
@@ -194,7 +191,6 @@ pub struct ActivityListItem {
     pub creation_date: OffsetDateTime,
 }
 
-impl Sealed for ListActivitiesInput {}
 impl Operation for ListActivitiesInput {
     const NAME: &'static str = "ListActivities";
     type Output = ListActivitiesOutput;
@@ -240,7 +236,6 @@ pub struct GetActivityTaskOutput {
     pub input: Option<Sensitive<String>>,
 }
 
-impl Sealed for GetActivityTaskInput {}
 impl Operation for GetActivityTaskInput {
     const NAME: &'static str = "GetActivityTask";
     type Output = GetActivityTaskOutput;

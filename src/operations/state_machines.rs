@@ -7,7 +7,7 @@ use super::validate::{
 };
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed};
+use crate::operation::Operation;
 use crate::types::{
     EncryptionConfiguration, IncludedData, LoggingConfiguration, Sensitive, StateMachineStatus,
     StateMachineType, Tag, TracingConfiguration, VariableReferences,
@@ -85,7 +85,6 @@ pub struct DescribeStateMachineOutput {
     pub variable_references: Option<VariableReferences>,
 }
 
-impl Sealed for DescribeStateMachineInput {}
 impl Operation for DescribeStateMachineInput {
     const NAME: &'static str = "DescribeStateMachine";
     type Output = DescribeStateMachineOutput;
@@ -159,7 +158,6 @@ pub struct DescribeStateMachineForExecutionOutput {
     pub variable_references: Option<VariableReferences>,
 }
 
-impl Sealed for DescribeStateMachineForExecutionInput {}
 impl Operation for DescribeStateMachineForExecutionInput {
     const NAME: &'static str = "DescribeStateMachineForExecution";
     type Output = DescribeStateMachineForExecutionOutput;
@@ -296,7 +294,6 @@ pub struct CreateStateMachineOutput {
     pub state_machine_version_arn: Option<String>,
 }
 
-impl Sealed for CreateStateMachineInput {}
 impl Operation for CreateStateMachineInput {
     const NAME: &'static str = "CreateStateMachine";
     type Output = CreateStateMachineOutput;
@@ -345,7 +342,6 @@ impl DeleteStateMachineInput {
 #[non_exhaustive]
 pub struct DeleteStateMachineOutput {}
 
-impl Sealed for DeleteStateMachineInput {}
 impl Operation for DeleteStateMachineInput {
     const NAME: &'static str = "DeleteStateMachine";
     type Output = DeleteStateMachineOutput;
@@ -407,7 +403,6 @@ pub struct StateMachineListItem {
     pub creation_date: OffsetDateTime,
 }
 
-impl Sealed for ListStateMachinesInput {}
 impl Operation for ListStateMachinesInput {
     const NAME: &'static str = "ListStateMachines";
     type Output = ListStateMachinesOutput;

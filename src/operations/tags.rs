@@ -4,7 +4,7 @@
 use super::validate::{self as check, ARN_MAX};
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed};
+use crate::operation::Operation;
 use crate::types::Tag;
 use serde::{Deserialize, Serialize};
 
@@ -34,7 +34,6 @@ impl TagResourceInput {
 #[non_exhaustive]
 pub struct TagResourceOutput {}
 
-impl Sealed for TagResourceInput {}
 impl Operation for TagResourceInput {
     const NAME: &'static str = "TagResource";
     type Output = TagResourceOutput;
@@ -77,7 +76,6 @@ impl UntagResourceInput {
 #[non_exhaustive]
 pub struct UntagResourceOutput {}
 
-impl Sealed for UntagResourceInput {}
 impl Operation for UntagResourceInput {
     const NAME: &'static str = "UntagResource";
     type Output = UntagResourceOutput;
@@ -118,7 +116,6 @@ pub struct ListTagsForResourceOutput {
     pub tags: Option<Vec<Tag>>,
 }
 
-impl Sealed for ListTagsForResourceInput {}
 impl Operation for ListTagsForResourceInput {
     const NAME: &'static str = "ListTagsForResource";
     type Output = ListTagsForResourceOutput;

@@ -5,7 +5,7 @@
 use super::validate::{self as check, CAUSE_MAX, ERROR_MAX, TASK_OUTPUT_MAX, TASK_TOKEN_MAX};
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed};
+use crate::operation::Operation;
 use crate::types::Sensitive;
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +35,6 @@ impl SendTaskSuccessInput {
 #[non_exhaustive]
 pub struct SendTaskSuccessOutput {}
 
-impl Sealed for SendTaskSuccessInput {}
 impl Operation for SendTaskSuccessInput {
     const NAME: &'static str = "SendTaskSuccess";
     type Output = SendTaskSuccessOutput;
@@ -76,7 +75,6 @@ impl SendTaskFailureInput {
 #[non_exhaustive]
 pub struct SendTaskFailureOutput {}
 
-impl Sealed for SendTaskFailureInput {}
 impl Operation for SendTaskFailureInput {
     const NAME: &'static str = "SendTaskFailure";
     type Output = SendTaskFailureOutput;
@@ -109,7 +107,6 @@ impl SendTaskHeartbeatInput {
 #[non_exhaustive]
 pub struct SendTaskHeartbeatOutput {}
 
-impl Sealed for SendTaskHeartbeatInput {}
 impl Operation for SendTaskHeartbeatInput {
     const NAME: &'static str = "SendTaskHeartbeat";
     type Output = SendTaskHeartbeatOutput;
