@@ -109,6 +109,28 @@ const LIST_ACTIVITIES: &[&[u8]] = &[
     include_bytes!("../tests/fixtures/list_activities_full.json"),
     include_bytes!("../tests/fixtures/list_activities_minimal.json"),
 ];
+const DESCRIBE_STATE_MACHINE_ALIAS: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/describe_state_machine_alias_full.json"),
+    include_bytes!("../tests/fixtures/describe_state_machine_alias_minimal.json"),
+];
+const LIST_STATE_MACHINE_VERSIONS: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/list_state_machine_versions_full.json"),
+    include_bytes!("../tests/fixtures/list_state_machine_versions_minimal.json"),
+];
+const UPDATE_STATE_MACHINE: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/update_state_machine_full.json"),
+    include_bytes!("../tests/fixtures/update_state_machine_minimal.json"),
+];
+const PUBLISH_STATE_MACHINE_VERSION: &[&[u8]] = &[
+    br#"{"creationDate":1795559751.538,"stateMachineVersionArn":"arn:aws:states:us-east-1:123456789012:stateMachine:sm:1"}"#,
+];
+const CREATE_STATE_MACHINE_ALIAS: &[&[u8]] = &[
+    br#"{"stateMachineAliasArn":"arn:aws:states:us-east-1:123456789012:stateMachine:sm:PROD","creationDate":1795559751}"#,
+];
+const UPDATE_STATE_MACHINE_ALIAS: &[&[u8]] = &[br#"{"updateDate":1795559751.5}"#];
+const LIST_STATE_MACHINE_ALIASES: &[&[u8]] = &[
+    br#"{"stateMachineAliases":[{"stateMachineAliasArn":"arn:aws:states:us-east-1:123456789012:stateMachine:sm:PROD","creationDate":1795559751}],"nextToken":"t"}"#,
+];
 const GET_ACTIVITY_TASK: &[&[u8]] = &[
     include_bytes!("../tests/fixtures/get_activity_task_full.json"),
     include_bytes!("../tests/fixtures/get_activity_task_minimal.json"),
@@ -784,6 +806,16 @@ fuzz_outputs! {
     send_task_success: SendTaskSuccessOutput = EMPTY_OUTPUT;
     send_task_failure: SendTaskFailureOutput = EMPTY_OUTPUT;
     send_task_heartbeat: SendTaskHeartbeatOutput = EMPTY_OUTPUT;
+    publish_state_machine_version: PublishStateMachineVersionOutput =
+        PUBLISH_STATE_MACHINE_VERSION;
+    list_state_machine_versions: ListStateMachineVersionsOutput = LIST_STATE_MACHINE_VERSIONS;
+    delete_state_machine_version: DeleteStateMachineVersionOutput = EMPTY_OUTPUT;
+    create_state_machine_alias: CreateStateMachineAliasOutput = CREATE_STATE_MACHINE_ALIAS;
+    describe_state_machine_alias: DescribeStateMachineAliasOutput = DESCRIBE_STATE_MACHINE_ALIAS;
+    update_state_machine_alias: UpdateStateMachineAliasOutput = UPDATE_STATE_MACHINE_ALIAS;
+    delete_state_machine_alias: DeleteStateMachineAliasOutput = EMPTY_OUTPUT;
+    list_state_machine_aliases: ListStateMachineAliasesOutput = LIST_STATE_MACHINE_ALIASES;
+    update_state_machine: UpdateStateMachineOutput = UPDATE_STATE_MACHINE;
 }
 
 fn check_error(

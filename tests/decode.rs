@@ -2,7 +2,8 @@
 //! (tests/fixtures/, full and minimal): DescribeExecution, DescribeMapRun,
 //! DescribeStateMachine, DescribeStateMachineForExecution, ListExecutions,
 //! ListMapRuns, UpdateMapRun, DescribeActivity, ListActivities,
-//! GetActivityTask and ListTagsForResource. Decoding, re-encoding to the same JSON
+//! GetActivityTask, ListTagsForResource, DescribeStateMachineAlias,
+//! ListStateMachineVersions and UpdateStateMachine. Decoding, re-encoding to the same JSON
 //! (numbers compared exactly), lenient decoding, unknown enum values,
 //! redacted `Debug`, input bodies and input validation. No server involved.
 //!
@@ -1082,4 +1083,83 @@ fn task_answers_hide_their_token_and_data() {
     assert!(!format!("{failure:?}").contains("SECRET"), "{failure:?}");
     let heartbeat = client.send_task_heartbeat("TOKEN-SECRET");
     debug_hides(heartbeat.as_input(), &["TOKEN-SECRET"]);
+}
+
+// ---------------------------------------------------------------- versions and aliases
+
+#[test]
+fn describe_state_machine_alias_full() {
+    let out: DescribeStateMachineAliasOutput =
+        decode_and_round_trip("describe_state_machine_alias_full");
+    assert_eq!(out.state_machine_alias_arn.as_deref(), Some(ALIAS));
+    assert_eq!(out.name.as_deref(), Some("PROD"));
+    let routes = out.routing_configuration.clone().expect("routes");
+    assert_eq!(
+        routes,
+        [
+            RoutingConfigurationListItem::new(format!("{STATE_MACHINE}:2"), 90),
+            RoutingConfigurationListItem::new(format!("{STATE_MACHINE}:3"), 10),
+        ]
+    );
+    assert_eq!(out.creation_date, Some(at(1_795_559_751, 538)));
+    assert_eq!(out.update_date, Some(at(1_795_560_000, 0)));
+    debug_hides(&out, &["shifting to version 3"]);
+}
+
+/// Every member of DescribeStateMachineAlias's output is optional in the
+/// model.
+#[test]
+fn describe_state_machine_alias_minimal() {
+    let out: DescribeStateMachineAliasOutput =
+        decode_and_round_trip("describe_state_machine_alias_minimal");
+    assert_eq!(out, DescribeStateMachineAliasOutput::default());
+}
+
+#[test]
+fn list_state_machine_versions_full() {
+    let out: ListStateMachineVersionsOutput =
+        decode_and_round_trip("list_state_machine_versions_full");
+    let versions: Vec<_> =
+        out.state_machine_versions.iter().map(|v| v.state_machine_version_arn.as_str()).collect();
+    assert_eq!(versions, [format!("{STATE_MACHINE}:3"), format!("{STATE_MACHINE}:2")]);
+    assert_eq!(out.state_machine_versions[1].creation_date, at(1_669_852_000, 0));
+    assert!(out.next_token.is_some());
+}
+
+#[test]
+fn list_state_machine_versions_minimal() {
+    let out: ListStateMachineVersionsOutput =
+        decode_and_round_trip("list_state_machine_versions_minimal");
+    assert!(out.state_machine_versions.is_empty());
+    assert_eq!(out.next_token, None);
+}
+
+#[test]
+fn update_state_machine_full() {
+    let out: UpdateStateMachineOutput = decode_and_round_trip("update_state_machine_full");
+    assert_eq!(out.update_date, at(1_795_560_000, 250));
+    assert_eq!(out.revision_id.as_deref(), Some(REVISION));
+    assert_eq!(out.state_machine_version_arn, Some(format!("{STATE_MACHINE}:3")));
+}
+
+#[test]
+fn update_state_machine_minimal() {
+    let out: UpdateStateMachineOutput = decode_and_round_trip("update_state_machine_minimal");
+    assert_eq!(out.update_date, at(1_795_560_000, 0));
+    assert_eq!((out.revision_id, out.state_machine_version_arn), (None, None));
+}
+
+/// Version and alias descriptions and new definitions are sensitive.
+#[test]
+fn version_and_alias_inputs_hide_their_descriptions() {
+    let client = client();
+    let publish = client.publish_state_machine_version(STATE_MACHINE).description("DESC-SECRET");
+    debug_hides(publish.as_input(), &["DESC-SECRET"]);
+    let alias = client.update_state_machine_alias(ALIAS).description("DESC-SECRET");
+    debug_hides(alias.as_input(), &["DESC-SECRET"]);
+    let update = client
+        .update_state_machine(STATE_MACHINE)
+        .definition(r#"{"Comment":"DEF-SECRET"}"#)
+        .version_description("DESC-SECRET");
+    debug_hides(update.as_input(), &["DEF-SECRET", "DESC-SECRET"]);
 }

@@ -34,6 +34,8 @@ const STATE_MACHINE_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMach
 const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/sfn-orders";
 const ACTIVITY_ARN: &str = "arn:aws:states:us-east-1:123456789012:activity:resize-images";
 const TASK_TOKEN: &str = "AAAAKgAAAAIAAAAAAAAAAaTaskToken";
+const VERSION_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1";
+const ALIAS_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD";
 const DEFINITION: &str = r#"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#;
 
 /// The value every undecodable body hides; no error may print it.
@@ -420,6 +422,132 @@ fn rows() -> Vec<Row> {
                 ("TaskTimedOut", ErrorCode::TaskTimedOut),
             ],
             wrong_types: &[],
+        },
+        Row {
+            op: "PublishStateMachineVersion",
+            call: |c| send(c.publish_state_machine_version(STATE_MACHINE_ARN).description("d")),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+                ("StateMachineDoesNotExist", ErrorCode::StateMachineDoesNotExist),
+                ("ServiceQuotaExceededException", ErrorCode::ServiceQuotaExceededException),
+                ("ConflictException", ErrorCode::ConflictException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+            ],
+            wrong_types: &[
+                r#"{"creationDate": "hunter2", "stateMachineVersionArn": "a"}"#,
+                r#"{"creationDate": 1, "stateMachineVersionArn": ["hunter2"]}"#,
+            ],
+        },
+        Row {
+            op: "ListStateMachineVersions",
+            call: |c| send(c.list_state_machine_versions(STATE_MACHINE_ARN).max_results(10)),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidToken", ErrorCode::InvalidToken),
+            ],
+            wrong_types: &[
+                r#"{"stateMachineVersions": "hunter2"}"#,
+                r#"{"stateMachineVersions": [{"stateMachineVersionArn": "a", "creationDate": "hunter2"}]}"#,
+            ],
+        },
+        Row {
+            op: "DeleteStateMachineVersion",
+            call: |c| send(c.delete_state_machine_version(VERSION_ARN)),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ConflictException", ErrorCode::ConflictException),
+            ],
+            wrong_types: &[],
+        },
+        Row {
+            op: "CreateStateMachineAlias",
+            call: |c| send(c.create_state_machine_alias("PROD").route(VERSION_ARN, 100)),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidName", ErrorCode::InvalidName),
+                ("ValidationException", ErrorCode::ValidationException),
+                ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+                ("ConflictException", ErrorCode::ConflictException),
+                ("ServiceQuotaExceededException", ErrorCode::ServiceQuotaExceededException),
+            ],
+            wrong_types: &[r#"{"stateMachineAliasArn": {"hunter2": 1}, "creationDate": 1}"#],
+        },
+        Row {
+            op: "DescribeStateMachineAlias",
+            call: |c| send(c.describe_state_machine_alias(ALIAS_ARN)),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+            ],
+            wrong_types: &[
+                r#"{"routingConfiguration": [{"stateMachineVersionArn": "a", "weight": "hunter2"}]}"#,
+                r#"{"description": ["hunter2"]}"#,
+            ],
+        },
+        Row {
+            op: "UpdateStateMachineAlias",
+            call: |c| send(c.update_state_machine_alias(ALIAS_ARN).route(VERSION_ARN, 100)),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+                ("ConflictException", ErrorCode::ConflictException),
+                ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+            ],
+            wrong_types: &[r#"{"updateDate": "hunter2"}"#],
+        },
+        Row {
+            op: "DeleteStateMachineAlias",
+            call: |c| send(c.delete_state_machine_alias(ALIAS_ARN)),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+                ("ConflictException", ErrorCode::ConflictException),
+            ],
+            wrong_types: &[],
+        },
+        Row {
+            op: "ListStateMachineAliases",
+            call: |c| send(c.list_state_machine_aliases(STATE_MACHINE_ARN)),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidToken", ErrorCode::InvalidToken),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+                ("StateMachineDoesNotExist", ErrorCode::StateMachineDoesNotExist),
+                ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+            ],
+            wrong_types: &[
+                r#"{"stateMachineAliases": [{"stateMachineAliasArn": 1, "creationDate": "hunter2"}]}"#,
+            ],
+        },
+        Row {
+            op: "UpdateStateMachine",
+            call: |c| send(c.update_state_machine(STATE_MACHINE_ARN).definition(DEFINITION)),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidDefinition", ErrorCode::InvalidDefinition),
+                ("InvalidLoggingConfiguration", ErrorCode::InvalidLoggingConfiguration),
+                ("InvalidTracingConfiguration", ErrorCode::InvalidTracingConfiguration),
+                ("MissingRequiredParameter", ErrorCode::MissingRequiredParameter),
+                ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+                ("StateMachineDoesNotExist", ErrorCode::StateMachineDoesNotExist),
+                ("ServiceQuotaExceededException", ErrorCode::ServiceQuotaExceededException),
+                ("ConflictException", ErrorCode::ConflictException),
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidEncryptionConfiguration", ErrorCode::InvalidEncryptionConfiguration),
+                ("KmsAccessDeniedException", ErrorCode::KmsAccessDeniedException),
+                ("KmsThrottlingException", ErrorCode::KmsThrottlingException),
+            ],
+            wrong_types: &[
+                r#"{"updateDate": "hunter2"}"#,
+                r#"{"updateDate": 1, "revisionId": ["hunter2"]}"#,
+            ],
         },
     ]
 }

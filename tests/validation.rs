@@ -27,20 +27,23 @@ mod common;
 use common::model::{self, leaf, pointer};
 use common::{Pending, Reply, Server, client, send, send_input};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Value, json};
 use sfn_lite::operations::{
-    CreateActivityInput, CreateStateMachineInput, DeleteActivityInput, DeleteStateMachineInput,
-    DescribeActivityInput, DescribeExecutionInput, DescribeMapRunInput,
-    DescribeStateMachineForExecutionInput, DescribeStateMachineInput, GetActivityTaskInput,
-    GetExecutionHistoryInput, ListExecutionsInput, ListMapRunsInput, ListTagsForResourceInput,
-    RedriveExecutionInput, SendTaskFailureInput, SendTaskHeartbeatInput, SendTaskSuccessInput,
-    StartExecutionInput, StopExecutionInput, TagResourceInput, UntagResourceInput,
-    UpdateMapRunInput,
+    CreateActivityInput, CreateStateMachineAliasInput, CreateStateMachineInput,
+    DeleteActivityInput, DeleteStateMachineAliasInput, DeleteStateMachineInput,
+    DeleteStateMachineVersionInput, DescribeActivityInput, DescribeExecutionInput,
+    DescribeMapRunInput, DescribeStateMachineAliasInput, DescribeStateMachineForExecutionInput,
+    DescribeStateMachineInput, GetActivityTaskInput, GetExecutionHistoryInput, ListExecutionsInput,
+    ListMapRunsInput, ListStateMachineAliasesInput, ListStateMachineVersionsInput,
+    ListTagsForResourceInput, PublishStateMachineVersionInput, RedriveExecutionInput,
+    SendTaskFailureInput, SendTaskHeartbeatInput, SendTaskSuccessInput, StartExecutionInput,
+    StopExecutionInput, TagResourceInput, UntagResourceInput, UpdateMapRunInput,
+    UpdateStateMachineAliasInput, UpdateStateMachineInput,
 };
 use sfn_lite::types::{
     CloudWatchLogsLogGroup, EncryptionConfiguration, EncryptionType, ExecutionRedriveFilter,
     ExecutionStatus, IncludedData, LogDestination, LogLevel, LoggingConfiguration,
-    StateMachineType, Tag,
+    RoutingConfigurationListItem, StateMachineType, Tag,
 };
 use sfn_lite::{Client, ErrorKind, RequestBuilder};
 use std::collections::BTreeSet;
@@ -108,6 +111,12 @@ fn printable(first: u8, last: u8) -> String {
 /// A CreateStateMachine request valid in every required member.
 fn create(c: &Client) -> RequestBuilder<CreateStateMachineInput> {
     c.create_state_machine("orders", DEFINITION, ROLE_ARN)
+}
+
+/// A CreateStateMachineAlias request valid in every required member: 90 %
+/// to one version.
+fn alias(c: &Client) -> RequestBuilder<CreateStateMachineAliasInput> {
+    c.create_state_machine_alias("PROD").route(sm_arn(60), 90)
 }
 
 /// Logging to one log group.
@@ -800,6 +809,294 @@ fn refused() -> Vec<Refused> {
         }),
         refuse("SendTaskHeartbeat", "taskToken", "max 2048", "2049 characters", |c| {
             send(c.send_task_heartbeat(token(2049)))
+        }),
+        // PublishStateMachineVersion
+        refuse("PublishStateMachineVersion", "stateMachineArn", "required", "missing", |c| {
+            send_input(c, PublishStateMachineVersionInput::default())
+        }),
+        refuse("PublishStateMachineVersion", "stateMachineArn", "min 1", "empty", |c| {
+            send(c.publish_state_machine_version(""))
+        }),
+        refuse("PublishStateMachineVersion", "stateMachineArn", "max 256", "257 characters", |c| {
+            send(c.publish_state_machine_version(sm_arn(257)))
+        }),
+        refuse("PublishStateMachineVersion", "description", "max 256", "257 characters", |c| {
+            send(c.publish_state_machine_version(sm_arn(60)).description("d".repeat(257)))
+        }),
+        // ListStateMachineVersions
+        refuse("ListStateMachineVersions", "stateMachineArn", "required", "missing", |c| {
+            send_input(c, ListStateMachineVersionsInput::default())
+        }),
+        refuse("ListStateMachineVersions", "stateMachineArn", "min 1", "empty", |c| {
+            send(c.list_state_machine_versions(""))
+        }),
+        refuse("ListStateMachineVersions", "stateMachineArn", "max 256", "257 characters", |c| {
+            send(c.list_state_machine_versions(sm_arn(257)))
+        }),
+        refuse("ListStateMachineVersions", "maxResults", "max 1000", "1001", |c| {
+            send(c.list_state_machine_versions(sm_arn(60)).max_results(1001))
+        }),
+        refuse("ListStateMachineVersions", "maxResults", "min 0", "-1", |c| {
+            send(c.list_state_machine_versions(sm_arn(60)).max_results(-1))
+        }),
+        refuse("ListStateMachineVersions", "nextToken", "min 1", "empty", |c| {
+            send(c.list_state_machine_versions(sm_arn(60)).next_token(""))
+        }),
+        refuse("ListStateMachineVersions", "nextToken", "max 1024", "1025 characters", |c| {
+            send(c.list_state_machine_versions(sm_arn(60)).next_token(token(1025)))
+        }),
+        // DeleteStateMachineVersion
+        refuse("DeleteStateMachineVersion", "stateMachineVersionArn", "required", "missing", |c| {
+            send_input(c, DeleteStateMachineVersionInput::default())
+        }),
+        refuse("DeleteStateMachineVersion", "stateMachineVersionArn", "min 1", "empty", |c| {
+            send(c.delete_state_machine_version(""))
+        }),
+        refuse(
+            "DeleteStateMachineVersion",
+            "stateMachineVersionArn",
+            "max 2000",
+            "2001 characters",
+            |c| send(c.delete_state_machine_version(sm_arn(2001))),
+        ),
+        // CreateStateMachineAlias
+        refuse("CreateStateMachineAlias", "description", "max 256", "257 characters", |c| {
+            send(alias(c).description("d".repeat(257)))
+        }),
+        refuse("CreateStateMachineAlias", "name", "required", "missing", |c| {
+            let mut input = CreateStateMachineAliasInput::default();
+            input.routing_configuration = vec![RoutingConfigurationListItem::new(sm_arn(60), 100)];
+            send_input(c, input)
+        }),
+        refuse("CreateStateMachineAlias", "name", "min 1", "empty", |c| {
+            send(c.create_state_machine_alias("").route(sm_arn(60), 100))
+        }),
+        refuse("CreateStateMachineAlias", "name", "max 80", "81 characters", |c| {
+            send(c.create_state_machine_alias("a".repeat(81)).route(sm_arn(60), 100))
+        }),
+        refuse("CreateStateMachineAlias", "name", "pattern", "a space", |c| {
+            send(c.create_state_machine_alias("PROD 1").route(sm_arn(60), 100))
+        }),
+        refuse("CreateStateMachineAlias", "name", "pattern", "all digits", |c| {
+            send(c.create_state_machine_alias("123").route(sm_arn(60), 100))
+        }),
+        refuse("CreateStateMachineAlias", "name", "pattern", "a colon", |c| {
+            send(c.create_state_machine_alias("prod:1").route(sm_arn(60), 100))
+        }),
+        refuse(
+            "CreateStateMachineAlias",
+            "routingConfiguration",
+            "required, min 1",
+            "no route",
+            |c| send(c.create_state_machine_alias("PROD")),
+        ),
+        refuse("CreateStateMachineAlias", "routingConfiguration", "max 2", "three routes", |c| {
+            send(alias(c).route(sm_arn(61), 0).route(sm_arn(62), 0))
+        }),
+        refuse(
+            "CreateStateMachineAlias",
+            "routingConfiguration[].stateMachineVersionArn",
+            "required, min 1",
+            "empty",
+            |c| send(c.create_state_machine_alias("PROD").route("", 100)),
+        ),
+        refuse(
+            "CreateStateMachineAlias",
+            "routingConfiguration[].stateMachineVersionArn",
+            "max 256",
+            "257 characters",
+            |c| send(c.create_state_machine_alias("PROD").route(sm_arn(257), 100)),
+        ),
+        refuse("CreateStateMachineAlias", "routingConfiguration[].weight", "min 0", "-1", |c| {
+            send(alias(c).route(sm_arn(61), -1))
+        }),
+        refuse("CreateStateMachineAlias", "routingConfiguration[].weight", "max 100", "101", |c| {
+            send(c.create_state_machine_alias("PROD").route(sm_arn(60), 101))
+        }),
+        // DescribeStateMachineAlias
+        refuse("DescribeStateMachineAlias", "stateMachineAliasArn", "required", "missing", |c| {
+            send_input(c, DescribeStateMachineAliasInput::default())
+        }),
+        refuse("DescribeStateMachineAlias", "stateMachineAliasArn", "min 1", "empty", |c| {
+            send(c.describe_state_machine_alias(""))
+        }),
+        refuse(
+            "DescribeStateMachineAlias",
+            "stateMachineAliasArn",
+            "max 256",
+            "257 characters",
+            |c| send(c.describe_state_machine_alias(sm_arn(257))),
+        ),
+        // UpdateStateMachineAlias
+        refuse("UpdateStateMachineAlias", "stateMachineAliasArn", "required", "missing", |c| {
+            send_input(c, UpdateStateMachineAliasInput::default())
+        }),
+        refuse("UpdateStateMachineAlias", "stateMachineAliasArn", "min 1", "empty", |c| {
+            send(c.update_state_machine_alias("").description("d"))
+        }),
+        refuse(
+            "UpdateStateMachineAlias",
+            "stateMachineAliasArn",
+            "max 256",
+            "257 characters",
+            |c| send(c.update_state_machine_alias(sm_arn(257))),
+        ),
+        refuse("UpdateStateMachineAlias", "description", "max 256", "257 characters", |c| {
+            send(c.update_state_machine_alias(sm_arn(60)).description("d".repeat(257)))
+        }),
+        refuse("UpdateStateMachineAlias", "routingConfiguration", "min 1", "no route", |c| {
+            send(c.update_state_machine_alias(sm_arn(60)).routing_configuration(Vec::new()))
+        }),
+        refuse("UpdateStateMachineAlias", "routingConfiguration", "max 2", "three routes", |c| {
+            let r = c
+                .update_state_machine_alias(sm_arn(60))
+                .route(sm_arn(61), 50)
+                .route(sm_arn(62), 50)
+                .route(sm_arn(63), 0);
+            send(r)
+        }),
+        refuse(
+            "UpdateStateMachineAlias",
+            "routingConfiguration[].stateMachineVersionArn",
+            "required, min 1",
+            "empty",
+            |c| send(c.update_state_machine_alias(sm_arn(60)).route("", 100)),
+        ),
+        refuse(
+            "UpdateStateMachineAlias",
+            "routingConfiguration[].stateMachineVersionArn",
+            "max 256",
+            "257 characters",
+            |c| send(c.update_state_machine_alias(sm_arn(60)).route(sm_arn(257), 100)),
+        ),
+        refuse("UpdateStateMachineAlias", "routingConfiguration[].weight", "min 0", "-1", |c| {
+            send(c.update_state_machine_alias(sm_arn(60)).route(sm_arn(61), -1))
+        }),
+        refuse("UpdateStateMachineAlias", "routingConfiguration[].weight", "max 100", "101", |c| {
+            send(c.update_state_machine_alias(sm_arn(60)).route(sm_arn(61), 101))
+        }),
+        // DeleteStateMachineAlias
+        refuse("DeleteStateMachineAlias", "stateMachineAliasArn", "required", "missing", |c| {
+            send_input(c, DeleteStateMachineAliasInput::default())
+        }),
+        refuse("DeleteStateMachineAlias", "stateMachineAliasArn", "min 1", "empty", |c| {
+            send(c.delete_state_machine_alias(""))
+        }),
+        refuse(
+            "DeleteStateMachineAlias",
+            "stateMachineAliasArn",
+            "max 256",
+            "257 characters",
+            |c| send(c.delete_state_machine_alias(sm_arn(257))),
+        ),
+        // ListStateMachineAliases
+        refuse("ListStateMachineAliases", "stateMachineArn", "required", "missing", |c| {
+            send_input(c, ListStateMachineAliasesInput::default())
+        }),
+        refuse("ListStateMachineAliases", "stateMachineArn", "min 1", "empty", |c| {
+            send(c.list_state_machine_aliases(""))
+        }),
+        refuse("ListStateMachineAliases", "stateMachineArn", "max 256", "257 characters", |c| {
+            send(c.list_state_machine_aliases(sm_arn(257)))
+        }),
+        refuse("ListStateMachineAliases", "maxResults", "max 1000", "1001", |c| {
+            send(c.list_state_machine_aliases(sm_arn(60)).max_results(1001))
+        }),
+        refuse("ListStateMachineAliases", "maxResults", "min 0", "-1", |c| {
+            send(c.list_state_machine_aliases(sm_arn(60)).max_results(-1))
+        }),
+        refuse("ListStateMachineAliases", "nextToken", "min 1", "empty", |c| {
+            send(c.list_state_machine_aliases(sm_arn(60)).next_token(""))
+        }),
+        refuse("ListStateMachineAliases", "nextToken", "max 1024", "1025 characters", |c| {
+            send(c.list_state_machine_aliases(sm_arn(60)).next_token(token(1025)))
+        }),
+        // UpdateStateMachine
+        refuse("UpdateStateMachine", "stateMachineArn", "required", "missing", |c| {
+            send_input(c, UpdateStateMachineInput::default())
+        }),
+        refuse("UpdateStateMachine", "stateMachineArn", "min 1", "empty", |c| {
+            send(c.update_state_machine("").definition(DEFINITION))
+        }),
+        refuse("UpdateStateMachine", "stateMachineArn", "max 256", "257 characters", |c| {
+            send(c.update_state_machine(sm_arn(257)))
+        }),
+        refuse("UpdateStateMachine", "definition", "min 1", "empty", |c| {
+            send(c.update_state_machine(sm_arn(60)).definition(""))
+        }),
+        refuse("UpdateStateMachine", "definition", "max 1048576", "1048577 characters", |c| {
+            send(c.update_state_machine(sm_arn(60)).definition(json_of_len(1_048_577)))
+        }),
+        refuse("UpdateStateMachine", "roleArn", "min 1", "empty", |c| {
+            send(c.update_state_machine(sm_arn(60)).role_arn(""))
+        }),
+        refuse("UpdateStateMachine", "roleArn", "max 256", "257 characters", |c| {
+            send(c.update_state_machine(sm_arn(60)).role_arn(role_arn(257)))
+        }),
+        refuse(
+            "UpdateStateMachine",
+            "loggingConfiguration.destinations[].cloudWatchLogsLogGroup.logGroupArn",
+            "min 1",
+            "empty",
+            |c| send(c.update_state_machine(sm_arn(60)).logging_configuration(logging_to(""))),
+        ),
+        refuse(
+            "UpdateStateMachine",
+            "loggingConfiguration.destinations[].cloudWatchLogsLogGroup.logGroupArn",
+            "max 256",
+            "257 characters",
+            |c| {
+                let logging = logging_to(&log_group_arn(257));
+                send(c.update_state_machine(sm_arn(60)).logging_configuration(logging))
+            },
+        ),
+        refuse("UpdateStateMachine", "versionDescription", "max 256", "257 characters", |c| {
+            send(
+                c.update_state_machine(sm_arn(60))
+                    .publish(true)
+                    .version_description("d".repeat(257)),
+            )
+        }),
+        refuse("UpdateStateMachine", "encryptionConfiguration.kmsKeyId", "min 1", "empty", |c| {
+            let e = encryption(Some(String::new()), None);
+            send(c.update_state_machine(sm_arn(60)).encryption_configuration(e))
+        }),
+        refuse(
+            "UpdateStateMachine",
+            "encryptionConfiguration.kmsKeyId",
+            "max 2048",
+            "2049 characters",
+            |c| {
+                let e = encryption(Some(kms_key(2049)), None);
+                send(c.update_state_machine(sm_arn(60)).encryption_configuration(e))
+            },
+        ),
+        refuse(
+            "UpdateStateMachine",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "min 60",
+            "59",
+            |c| {
+                let e = encryption(Some(kms_key(80)), Some(59));
+                send(c.update_state_machine(sm_arn(60)).encryption_configuration(e))
+            },
+        ),
+        refuse(
+            "UpdateStateMachine",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "max 900",
+            "901",
+            |c| {
+                let e = encryption(Some(kms_key(80)), Some(901));
+                send(c.update_state_machine(sm_arn(60)).encryption_configuration(e))
+            },
+        ),
+        refuse("UpdateStateMachine", "encryptionConfiguration.type", "required", "unset", |c| {
+            let unset = EncryptionConfiguration {
+                kms_key_id: Some(kms_key(80)),
+                ..EncryptionConfiguration::default()
+            };
+            send(c.update_state_machine(sm_arn(60)).encryption_configuration(unset))
         }),
     ]
 }
@@ -1579,6 +1876,372 @@ fn accepted() -> Vec<Accepted> {
         accept("SendTaskHeartbeat", "taskToken", "max 2048", "2048 characters", |c| {
             sent(send(c.send_task_heartbeat(token(2048))), token(2048))
         }),
+        // PublishStateMachineVersion
+        accept("PublishStateMachineVersion", "stateMachineArn", "min 1", "1 character", |c| {
+            sent(send(c.publish_state_machine_version("a")), "a")
+        }),
+        accept("PublishStateMachineVersion", "stateMachineArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.publish_state_machine_version(&v)), v)
+        }),
+        accept("PublishStateMachineVersion", "description", "max 256", "256 characters", |c| {
+            let v = "d".repeat(256);
+            sent(send(c.publish_state_machine_version(sm_arn(60)).description(&v)), v)
+        }),
+        accept("PublishStateMachineVersion", "description", "extra: no minimum", "empty", |c| {
+            sent(send(c.publish_state_machine_version(sm_arn(60)).description("")), "")
+        }),
+        // ListStateMachineVersions
+        accept("ListStateMachineVersions", "stateMachineArn", "min 1", "1 character", |c| {
+            sent(send(c.list_state_machine_versions("a")), "a")
+        }),
+        accept("ListStateMachineVersions", "stateMachineArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.list_state_machine_versions(&v)), v)
+        }),
+        accept("ListStateMachineVersions", "maxResults", "min 0", "0", |c| {
+            sent(send(c.list_state_machine_versions(sm_arn(60)).max_results(0)), 0)
+        }),
+        accept("ListStateMachineVersions", "maxResults", "max 1000", "1000", |c| {
+            sent(send(c.list_state_machine_versions(sm_arn(60)).max_results(1000)), 1000)
+        }),
+        accept("ListStateMachineVersions", "nextToken", "min 1", "1 character", |c| {
+            sent(send(c.list_state_machine_versions(sm_arn(60)).next_token(token(1))), token(1))
+        }),
+        accept("ListStateMachineVersions", "nextToken", "max 1024", "1024 characters", |c| {
+            let v = token(1024);
+            sent(send(c.list_state_machine_versions(sm_arn(60)).next_token(&v)), v)
+        }),
+        // DeleteStateMachineVersion
+        accept(
+            "DeleteStateMachineVersion",
+            "stateMachineVersionArn",
+            "min 1",
+            "1 character",
+            |c| sent(send(c.delete_state_machine_version("a")), "a"),
+        ),
+        accept(
+            "DeleteStateMachineVersion",
+            "stateMachineVersionArn",
+            "max 2000",
+            "2000 characters",
+            |c| {
+                let v = sm_arn(2000);
+                sent(send(c.delete_state_machine_version(&v)), v)
+            },
+        ),
+        // CreateStateMachineAlias
+        accept("CreateStateMachineAlias", "description", "max 256", "256 characters", |c| {
+            let v = "d".repeat(256);
+            sent(send(alias(c).description(&v)), v)
+        }),
+        accept("CreateStateMachineAlias", "name", "min 1", "1 character", |c| {
+            sent(send(c.create_state_machine_alias("P").route(sm_arn(60), 100)), "P")
+        }),
+        accept("CreateStateMachineAlias", "name", "max 80", "80 characters", |c| {
+            let v = "P".repeat(80);
+            sent(send(c.create_state_machine_alias(&v).route(sm_arn(60), 100)), v)
+        }),
+        accept("CreateStateMachineAlias", "name", "pattern", "every kind of character", |c| {
+            let v = "azAZ09_-.";
+            sent(send(c.create_state_machine_alias(v).route(sm_arn(60), 100)), v)
+        }),
+        accept("CreateStateMachineAlias", "name", "pattern", "digits and one letter", |c| {
+            sent(send(c.create_state_machine_alias("2026x").route(sm_arn(60), 100)), "2026x")
+        }),
+        accept("CreateStateMachineAlias", "routingConfiguration", "min 1", "one route", |c| {
+            let v = json!([{"stateMachineVersionArn": sm_arn(60), "weight": 100}]);
+            sent(send(c.create_state_machine_alias("PROD").route(sm_arn(60), 100)), v)
+        }),
+        accept("CreateStateMachineAlias", "routingConfiguration", "max 2", "two routes", |c| {
+            let v = json!([
+                {"stateMachineVersionArn": sm_arn(60), "weight": 90},
+                {"stateMachineVersionArn": sm_arn(61), "weight": 10},
+            ]);
+            sent(send(alias(c).route(sm_arn(61), 10)), v)
+        }),
+        accept(
+            "CreateStateMachineAlias",
+            "routingConfiguration[].stateMachineVersionArn",
+            "min 1",
+            "1 character",
+            |c| sent(send(c.create_state_machine_alias("PROD").route("a", 100)), "a"),
+        ),
+        accept(
+            "CreateStateMachineAlias",
+            "routingConfiguration[].stateMachineVersionArn",
+            "max 256",
+            "256 characters",
+            |c| {
+                let v = sm_arn(256);
+                sent(send(c.create_state_machine_alias("PROD").route(&v, 100)), v)
+            },
+        ),
+        accept("CreateStateMachineAlias", "routingConfiguration[].weight", "min 0", "0", |c| {
+            sent(send(c.create_state_machine_alias("PROD").route(sm_arn(60), 0)), 0)
+        }),
+        accept("CreateStateMachineAlias", "routingConfiguration[].weight", "max 100", "100", |c| {
+            sent(send(c.create_state_machine_alias("PROD").route(sm_arn(60), 100)), 100)
+        }),
+        // DescribeStateMachineAlias
+        accept("DescribeStateMachineAlias", "stateMachineAliasArn", "min 1", "1 character", |c| {
+            sent(send(c.describe_state_machine_alias("a")), "a")
+        }),
+        accept(
+            "DescribeStateMachineAlias",
+            "stateMachineAliasArn",
+            "max 256",
+            "256 characters",
+            |c| {
+                let v = sm_arn(256);
+                sent(send(c.describe_state_machine_alias(&v)), v)
+            },
+        ),
+        // UpdateStateMachineAlias
+        accept("UpdateStateMachineAlias", "stateMachineAliasArn", "min 1", "1 character", |c| {
+            sent(send(c.update_state_machine_alias("a")), "a")
+        }),
+        accept(
+            "UpdateStateMachineAlias",
+            "stateMachineAliasArn",
+            "max 256",
+            "256 characters",
+            |c| {
+                let v = sm_arn(256);
+                sent(send(c.update_state_machine_alias(&v)), v)
+            },
+        ),
+        accept("UpdateStateMachineAlias", "description", "max 256", "256 characters", |c| {
+            let v = "d".repeat(256);
+            sent(send(c.update_state_machine_alias(sm_arn(60)).description(&v)), v)
+        }),
+        accept("UpdateStateMachineAlias", "routingConfiguration", "min 1", "one route", |c| {
+            let v = json!([{"stateMachineVersionArn": sm_arn(61), "weight": 100}]);
+            sent(send(c.update_state_machine_alias(sm_arn(60)).route(sm_arn(61), 100)), v)
+        }),
+        accept("UpdateStateMachineAlias", "routingConfiguration", "max 2", "two routes", |c| {
+            let v = json!([
+                {"stateMachineVersionArn": sm_arn(61), "weight": 50},
+                {"stateMachineVersionArn": sm_arn(62), "weight": 50},
+            ]);
+            let r = c
+                .update_state_machine_alias(sm_arn(60))
+                .route(sm_arn(61), 50)
+                .route(sm_arn(62), 50);
+            sent(send(r), v)
+        }),
+        accept(
+            "UpdateStateMachineAlias",
+            "routingConfiguration[].stateMachineVersionArn",
+            "min 1",
+            "1 character",
+            |c| sent(send(c.update_state_machine_alias(sm_arn(60)).route("a", 100)), "a"),
+        ),
+        accept(
+            "UpdateStateMachineAlias",
+            "routingConfiguration[].stateMachineVersionArn",
+            "max 256",
+            "256 characters",
+            |c| {
+                let v = sm_arn(256);
+                sent(send(c.update_state_machine_alias(sm_arn(60)).route(&v, 100)), v)
+            },
+        ),
+        accept("UpdateStateMachineAlias", "routingConfiguration[].weight", "min 0", "0", |c| {
+            sent(send(c.update_state_machine_alias(sm_arn(60)).route(sm_arn(61), 0)), 0)
+        }),
+        accept("UpdateStateMachineAlias", "routingConfiguration[].weight", "max 100", "100", |c| {
+            sent(send(c.update_state_machine_alias(sm_arn(60)).route(sm_arn(61), 100)), 100)
+        }),
+        // DeleteStateMachineAlias
+        accept("DeleteStateMachineAlias", "stateMachineAliasArn", "min 1", "1 character", |c| {
+            sent(send(c.delete_state_machine_alias("a")), "a")
+        }),
+        accept(
+            "DeleteStateMachineAlias",
+            "stateMachineAliasArn",
+            "max 256",
+            "256 characters",
+            |c| {
+                let v = sm_arn(256);
+                sent(send(c.delete_state_machine_alias(&v)), v)
+            },
+        ),
+        // ListStateMachineAliases
+        accept("ListStateMachineAliases", "stateMachineArn", "min 1", "1 character", |c| {
+            sent(send(c.list_state_machine_aliases("a")), "a")
+        }),
+        accept("ListStateMachineAliases", "stateMachineArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.list_state_machine_aliases(&v)), v)
+        }),
+        accept("ListStateMachineAliases", "maxResults", "min 0", "0", |c| {
+            sent(send(c.list_state_machine_aliases(sm_arn(60)).max_results(0)), 0)
+        }),
+        accept("ListStateMachineAliases", "maxResults", "max 1000", "1000", |c| {
+            sent(send(c.list_state_machine_aliases(sm_arn(60)).max_results(1000)), 1000)
+        }),
+        accept("ListStateMachineAliases", "nextToken", "min 1", "1 character", |c| {
+            sent(send(c.list_state_machine_aliases(sm_arn(60)).next_token(token(1))), token(1))
+        }),
+        accept("ListStateMachineAliases", "nextToken", "max 1024", "1024 characters", |c| {
+            let v = token(1024);
+            sent(send(c.list_state_machine_aliases(sm_arn(60)).next_token(&v)), v)
+        }),
+        // UpdateStateMachine
+        accept("UpdateStateMachine", "stateMachineArn", "min 1", "1 character", |c| {
+            sent(send(c.update_state_machine("a")), "a")
+        }),
+        accept("UpdateStateMachine", "stateMachineArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.update_state_machine(&v)), v)
+        }),
+        accept("UpdateStateMachine", "definition", "min 1", "1 character", |c| {
+            sent(send(c.update_state_machine(sm_arn(60)).definition("{")), "{")
+        }),
+        accept("UpdateStateMachine", "definition", "max 1048576", "1048576 characters", |c| {
+            let v = padded("{", 1_048_576);
+            sent(send(c.update_state_machine(sm_arn(60)).definition(&v)), v)
+        }),
+        accept("UpdateStateMachine", "roleArn", "min 1", "1 character", |c| {
+            sent(send(c.update_state_machine(sm_arn(60)).role_arn("r")), "r")
+        }),
+        accept("UpdateStateMachine", "roleArn", "max 256", "256 characters", |c| {
+            let v = role_arn(256);
+            sent(send(c.update_state_machine(sm_arn(60)).role_arn(&v)), v)
+        }),
+        accept(
+            "UpdateStateMachine",
+            "loggingConfiguration.destinations[].cloudWatchLogsLogGroup.logGroupArn",
+            "min 1",
+            "1 character",
+            |c| {
+                sent(
+                    send(c.update_state_machine(sm_arn(60)).logging_configuration(logging_to("l"))),
+                    "l",
+                )
+            },
+        ),
+        accept(
+            "UpdateStateMachine",
+            "loggingConfiguration.destinations[].cloudWatchLogsLogGroup.logGroupArn",
+            "max 256",
+            "256 characters",
+            |c| {
+                let v = log_group_arn(256);
+                sent(
+                    send(c.update_state_machine(sm_arn(60)).logging_configuration(logging_to(&v))),
+                    v,
+                )
+            },
+        ),
+        accept("UpdateStateMachine", "loggingConfiguration.level", "enum ALL", "ALL", |c| {
+            sent(
+                send(
+                    c.update_state_machine(sm_arn(60))
+                        .logging_configuration(logging_at(LogLevel::All)),
+                ),
+                "ALL",
+            )
+        }),
+        accept("UpdateStateMachine", "loggingConfiguration.level", "enum ERROR", "ERROR", |c| {
+            sent(
+                send(
+                    c.update_state_machine(sm_arn(60))
+                        .logging_configuration(logging_at(LogLevel::Error)),
+                ),
+                "ERROR",
+            )
+        }),
+        accept("UpdateStateMachine", "loggingConfiguration.level", "enum FATAL", "FATAL", |c| {
+            sent(
+                send(
+                    c.update_state_machine(sm_arn(60))
+                        .logging_configuration(logging_at(LogLevel::Fatal)),
+                ),
+                "FATAL",
+            )
+        }),
+        accept("UpdateStateMachine", "loggingConfiguration.level", "enum OFF", "OFF", |c| {
+            sent(
+                send(
+                    c.update_state_machine(sm_arn(60))
+                        .logging_configuration(logging_at(LogLevel::Off)),
+                ),
+                "OFF",
+            )
+        }),
+        accept("UpdateStateMachine", "versionDescription", "max 256", "256 characters", |c| {
+            let v = "d".repeat(256);
+            sent(send(c.update_state_machine(sm_arn(60)).publish(true).version_description(&v)), v)
+        }),
+        accept(
+            "UpdateStateMachine",
+            "encryptionConfiguration.kmsKeyId",
+            "min 1",
+            "1 character",
+            |c| {
+                let e = encryption(Some("k".into()), None);
+                sent(send(c.update_state_machine(sm_arn(60)).encryption_configuration(e)), "k")
+            },
+        ),
+        accept(
+            "UpdateStateMachine",
+            "encryptionConfiguration.kmsKeyId",
+            "max 2048",
+            "2048 characters",
+            |c| {
+                let v = kms_key(2048);
+                let e = encryption(Some(v.clone()), None);
+                sent(send(c.update_state_machine(sm_arn(60)).encryption_configuration(e)), v)
+            },
+        ),
+        accept(
+            "UpdateStateMachine",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "min 60",
+            "60",
+            |c| {
+                let e = encryption(Some(kms_key(80)), Some(60));
+                sent(send(c.update_state_machine(sm_arn(60)).encryption_configuration(e)), 60)
+            },
+        ),
+        accept(
+            "UpdateStateMachine",
+            "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
+            "max 900",
+            "900",
+            |c| {
+                let e = encryption(Some(kms_key(80)), Some(900));
+                sent(send(c.update_state_machine(sm_arn(60)).encryption_configuration(e)), 900)
+            },
+        ),
+        accept(
+            "UpdateStateMachine",
+            "encryptionConfiguration.type",
+            "enum AWS_OWNED_KEY",
+            "AWS_OWNED_KEY",
+            |c| {
+                let e = encryption_of(EncryptionType::AwsOwnedKey);
+                sent(
+                    send(c.update_state_machine(sm_arn(60)).encryption_configuration(e)),
+                    "AWS_OWNED_KEY",
+                )
+            },
+        ),
+        accept(
+            "UpdateStateMachine",
+            "encryptionConfiguration.type",
+            "enum CUSTOMER_MANAGED_KMS_KEY",
+            "CUSTOMER_MANAGED_KMS_KEY",
+            |c| {
+                let e = encryption(Some(kms_key(80)), None);
+                sent(
+                    send(c.update_state_machine(sm_arn(60)).encryption_configuration(e)),
+                    "CUSTOMER_MANAGED_KMS_KEY",
+                )
+            },
+        ),
     ]
 }
 
@@ -1642,12 +2305,32 @@ async fn an_encryption_configuration_without_its_type_is_refused() {
 }
 
 /// Rules whose refused side is tested on its own, outside the table.
-const OWN_TEST: &[(&str, &str, &str)] = &[(
-    "CreateStateMachine",
-    "encryptionConfiguration.type",
+const OWN_TEST: &[(&str, &str, &str)] = &[
     // an_encryption_configuration_without_its_type_is_refused
-    "required",
-)];
+    ("CreateStateMachine", "encryptionConfiguration.type", "required"),
+    // a_routing_weight_is_always_sent
+    ("CreateStateMachineAlias", "routingConfiguration[].weight", "required"),
+    ("UpdateStateMachineAlias", "routingConfiguration[].weight", "required"),
+];
+
+/// A route's weight is a plain integer, so it cannot be missing: it is sent
+/// even when 0, for creating and for updating an alias.
+#[tokio::test]
+async fn a_routing_weight_is_always_sent() {
+    let server = Server::always(Reply::ok("{}")).await;
+    let client = client(&server);
+    let create =
+        client.create_state_machine_alias("PROD").route(sm_arn(60), 100).route(sm_arn(61), 0);
+    create.await.expect("sent");
+    let update = client.update_state_machine_alias(sm_arn(62)).route(sm_arn(61), 0);
+    update.await.expect("sent");
+    for request in server.requests() {
+        let routes = request.json()["routingConfiguration"].clone();
+        let last = routes.as_array().and_then(|r| r.last()).cloned().unwrap_or_default();
+        assert_eq!(last["weight"], json!(0), "{routes}");
+    }
+    assert_eq!(server.request_count(), 2);
+}
 
 /// `(op, member, rule)` triples: what rows test, or what the model asks.
 type Checks = BTreeSet<(String, String, String)>;

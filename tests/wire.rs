@@ -52,6 +52,9 @@ const KMS_KEY_ID: &str =
     "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ACTIVITY_ARN: &str = "arn:aws:states:us-east-1:123456789012:activity:resize-images";
 const TASK_TOKEN: &str = "AAAAKgAAAAIAAAAAAAAAAaTaskToken";
+const VERSION_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1";
+const VERSION_2_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2";
+const ALIAS_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD";
 const DEFINITION: &str = r#"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#;
 
 /// Stands in an expected body for a token the crate generates: the request
@@ -856,6 +859,230 @@ fn rows() -> Vec<Row> {
                 r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken"}"#,
             )],
             response: "{}".into(),
+        },
+        Row {
+            op: "PublishStateMachineVersion",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .publish_state_machine_version(STATE_MACHINE_ARN)
+                            .revision_id("1f0d3c2a-8b7e-4d6c-a5b4-3c2d1e0f9a8b")
+                            .description("retry on throttling");
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "revisionId": "1f0d3c2a-8b7e-4d6c-a5b4-3c2d1e0f9a8b",
+                        "description": "retry on throttling"}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.publish_state_machine_version(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: r#"{"creationDate": 1795559751.538,
+                          "stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:3"}"#
+                .into(),
+        },
+        Row {
+            op: "ListStateMachineVersions",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .list_state_machine_versions(STATE_MACHINE_ARN)
+                            .next_token("page-2")
+                            .max_results(0);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "nextToken": "page-2", "maxResults": 0}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.list_state_machine_versions(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: r#"{"stateMachineVersions": [
+                    {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2",
+                     "creationDate": 1795559751.538},
+                    {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1",
+                     "creationDate": 1669852000}],
+                "nextToken": "page-3"}"#
+                .into(),
+        },
+        Row {
+            op: "DeleteStateMachineVersion",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.delete_state_machine_version(VERSION_ARN), via),
+                r#"{"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1"}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "CreateStateMachineAlias",
+            requests: vec![
+                request(
+                    "every member, two routes",
+                    |c, via| {
+                        let r = c
+                            .create_state_machine_alias("PROD")
+                            .description("production")
+                            .route(VERSION_ARN, 90)
+                            .route(VERSION_2_ARN, 10);
+                        send_via(c, r, via)
+                    },
+                    r#"{"name": "PROD", "description": "production",
+                        "routingConfiguration": [
+                            {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1", "weight": 90},
+                            {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2", "weight": 10}]}"#,
+                ),
+                request(
+                    "required only, a zero weight is sent",
+                    |c, via| {
+                        let r = c.create_state_machine_alias("PROD").route(VERSION_ARN, 100).route(VERSION_2_ARN, 0);
+                        send_via(c, r, via)
+                    },
+                    r#"{"name": "PROD",
+                        "routingConfiguration": [
+                            {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1", "weight": 100},
+                            {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2", "weight": 0}]}"#,
+                ),
+            ],
+            response: r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD",
+                          "creationDate": 1795559751.538}"#
+                .into(),
+        },
+        Row {
+            op: "DescribeStateMachineAlias",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.describe_state_machine_alias(ALIAS_ARN), via),
+                r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD"}"#,
+            )],
+            response: r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD",
+                          "name": "PROD", "description": "production",
+                          "routingConfiguration": [
+                              {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1", "weight": 90},
+                              {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2", "weight": 10}],
+                          "creationDate": 1795559751.538, "updateDate": 1795560000}"#
+                .into(),
+        },
+        Row {
+            op: "UpdateStateMachineAlias",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c.update_state_machine_alias(ALIAS_ARN).description("").route(VERSION_2_ARN, 100);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD",
+                        "description": "",
+                        "routingConfiguration": [
+                            {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2", "weight": 100}]}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.update_state_machine_alias(ALIAS_ARN), via),
+                    r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD"}"#,
+                ),
+            ],
+            response: r#"{"updateDate": 1795560000.25}"#.into(),
+        },
+        Row {
+            op: "DeleteStateMachineAlias",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.delete_state_machine_alias(ALIAS_ARN), via),
+                r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD"}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "ListStateMachineAliases",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .list_state_machine_aliases(STATE_MACHINE_ARN)
+                            .next_token("page-2")
+                            .max_results(5);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "nextToken": "page-2", "maxResults": 5}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.list_state_machine_aliases(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: r#"{"stateMachineAliases": [
+                    {"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD",
+                     "creationDate": 1795559751.538}]}"#
+                .into(),
+        },
+        Row {
+            op: "UpdateStateMachine",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .update_state_machine(STATE_MACHINE_ARN)
+                            .definition(DEFINITION)
+                            .role_arn(ROLE_ARN)
+                            .logging_configuration(LoggingConfiguration {
+                                level: Some(LogLevel::All),
+                                include_execution_data: Some(false),
+                                destinations: Some(vec![LogDestination {
+                                    cloud_watch_logs_log_group: Some(CloudWatchLogsLogGroup {
+                                        log_group_arn: Some(LOG_GROUP_ARN.into()),
+                                    }),
+                                }]),
+                            })
+                            .tracing_configuration(TracingConfiguration { enabled: Some(false) })
+                            .publish(true)
+                            .version_description("v2")
+                            .encryption_configuration(EncryptionConfiguration {
+                                kms_key_id: Some(KMS_KEY_ID.into()),
+                                kms_data_key_reuse_period_seconds: Some(60),
+                                r#type: EncryptionType::CustomerManagedKmsKey,
+                            });
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "definition": "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}",
+                        "roleArn": "arn:aws:iam::123456789012:role/sfn-orders",
+                        "loggingConfiguration": {
+                            "level": "ALL", "includeExecutionData": false,
+                            "destinations": [{"cloudWatchLogsLogGroup": {
+                                "logGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/states/orders:*"}}]},
+                        "tracingConfiguration": {"enabled": false},
+                        "publish": true,
+                        "versionDescription": "v2",
+                        "encryptionConfiguration": {
+                            "kmsKeyId": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                            "kmsDataKeyReusePeriodSeconds": 60,
+                            "type": "CUSTOMER_MANAGED_KMS_KEY"}}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.update_state_machine(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: r#"{"updateDate": 1795560000.25, "revisionId": "1f0d3c2a-8b7e-4d6c-a5b4-3c2d1e0f9a8b",
+                          "stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2"}"#
+                .into(),
         },
     ]
 }

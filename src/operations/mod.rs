@@ -4,6 +4,7 @@
 //! the model's constraints on inputs are checked in one place, `validate`.
 
 mod activities;
+mod aliases;
 mod executions;
 mod history;
 mod map_runs;
@@ -11,11 +12,14 @@ mod state_machines;
 mod tags;
 mod tasks;
 mod validate;
+mod versions;
 
 pub use activities::*;
+pub use aliases::*;
 pub use executions::*;
 pub use history::*;
 pub use map_runs::*;
 pub use state_machines::*;
 pub use tags::*;
 pub use tasks::*;
+pub use versions::*;
