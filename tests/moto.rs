@@ -96,7 +96,7 @@ mod moto {
         wait_path_definition, waiting_definition,
     };
     use futures::{StreamExt, TryStreamExt};
-    use sfn_lite::operations::StopExecutionOutput;
+    use sfn_lite::operations::{DescribeStateMachineAliasOutput, StopExecutionOutput};
     use sfn_lite::types::{
         EncryptionConfiguration, EncryptionType, EventDetails, ExecutionStatus, HistoryEvent,
         HistoryEventType, MapRunStatus, StateMachineStatus, StateMachineType,
@@ -877,6 +877,99 @@ mod moto {
     }
 
     // ------------------------------------------------------------ activities, tags, task tokens
+
+    /// Deploying with versions and an alias, as moto 5.2.5 serves it:
+    /// UpdateStateMachine publishes a second version, an alias routes 100 %
+    /// to the first, then 90/10, then 100 % to the second; ListStateMachineAliases
+    /// pages; DescribeStateMachineAlias follows every change. (moto has no
+    /// PublishStateMachineVersion, ListStateMachineVersions or
+    /// DeleteStateMachineVersion: tests/wire.rs and the other suites cover
+    /// them against the in-process server.)
+    #[tokio::test]
+    async fn update_publish_and_shift_an_alias() {
+        let client = moto_support::client();
+        let name = unique("deploy");
+        let created = client
+            .create_state_machine(&name, waiting_definition(1), ROLE_ARN)
+            .publish(true)
+            .await
+            .unwrap_or_else(|e| panic!("CreateStateMachine: {e}"));
+        let machine = created.state_machine_arn.clone();
+        let v1 = created.state_machine_version_arn.expect("version 1");
+        assert_eq!(v1, format!("{machine}:1"));
+
+        let updated = client
+            .update_state_machine(&machine)
+            .definition(waiting_definition(2))
+            .publish(true)
+            .version_description("two seconds")
+            .await
+            .unwrap_or_else(|e| panic!("UpdateStateMachine: {e}"));
+        assert!(updated.update_date >= created.creation_date, "{updated:?}");
+        let v2 = updated.state_machine_version_arn.expect("version 2");
+        assert_eq!(v2, format!("{machine}:2"));
+        let described =
+            client.describe_state_machine(&machine).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(described.definition.as_str(), waiting_definition(2));
+
+        let alias = client
+            .create_state_machine_alias("PROD")
+            .description("production")
+            .route(&v1, 100)
+            .await
+            .unwrap_or_else(|e| panic!("CreateStateMachineAlias: {e}"));
+        let alias_arn = alias.state_machine_alias_arn.clone();
+        assert_eq!(alias_arn, format!("{machine}:PROD"));
+        let routes_of = |d: &DescribeStateMachineAliasOutput| {
+            d.routing_configuration
+                .iter()
+                .flatten()
+                .map(|r| (r.state_machine_version_arn.clone(), r.weight))
+                .collect::<Vec<_>>()
+        };
+        for routes in [vec![(&v1, 90), (&v2, 10)], vec![(&v2, 100)]] {
+            let mut update = client.update_state_machine_alias(&alias_arn);
+            for (version, weight) in &routes {
+                update = update.route(*version, *weight);
+            }
+            update.await.unwrap_or_else(|e| panic!("UpdateStateMachineAlias: {e}"));
+            let described = client
+                .describe_state_machine_alias(&alias_arn)
+                .await
+                .unwrap_or_else(|e| panic!("DescribeStateMachineAlias: {e}"));
+            let expected: Vec<_> = routes.iter().map(|(v, w)| ((*v).clone(), *w)).collect();
+            assert_eq!(routes_of(&described), expected);
+            assert_eq!(described.name.as_deref(), Some("PROD"));
+            assert_eq!(described.description.as_ref().map(|d| d.as_str()), Some("production"));
+            assert_eq!(described.creation_date, Some(alias.creation_date));
+        }
+
+        let second = client
+            .create_state_machine_alias("STAGING")
+            .route(&v2, 100)
+            .await
+            .unwrap_or_else(|e| panic!("CreateStateMachineAlias: {e}"));
+        let listed: Vec<_> = client
+            .list_state_machine_aliases(&machine)
+            .into_paginator()
+            .page_size(1)
+            .items()
+            .try_collect()
+            .await
+            .unwrap_or_else(|e| panic!("ListStateMachineAliases: {e}"));
+        let mut arns: Vec<_> = listed.iter().map(|a| a.state_machine_alias_arn.clone()).collect();
+        arns.sort();
+        assert_eq!(arns, [alias_arn.clone(), second.state_machine_alias_arn.clone()]);
+
+        for arn in [&alias_arn, &second.state_machine_alias_arn] {
+            client.delete_state_machine_alias(arn).await.unwrap_or_else(|e| panic!("{e}"));
+        }
+        let gone = client.describe_state_machine_alias(&alias_arn).await.expect_err("deleted");
+        assert_eq!(gone.kind(), ErrorKind::Service, "{gone}");
+        assert_eq!(gone.code(), Some(&ErrorCode::ResourceNotFound), "{gone}");
+        let _catalog = catalog_lock().await;
+        client.delete_state_machine(&machine).await.unwrap_or_else(|e| panic!("{e}"));
+    }
 
     /// Activities end to end: create (tagged, encrypted), describe, list
     /// page by page, delete. moto refuses a second CreateActivity of the same
