@@ -131,6 +131,10 @@ const UPDATE_STATE_MACHINE_ALIAS: &[&[u8]] = &[br#"{"updateDate":1795559751.5}"#
 const LIST_STATE_MACHINE_ALIASES: &[&[u8]] = &[
     br#"{"stateMachineAliases":[{"stateMachineAliasArn":"arn:aws:states:us-east-1:123456789012:stateMachine:sm:PROD","creationDate":1795559751}],"nextToken":"t"}"#,
 ];
+const VALIDATE_STATE_MACHINE_DEFINITION: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/validate_state_machine_definition_full.json"),
+    include_bytes!("../tests/fixtures/validate_state_machine_definition_minimal.json"),
+];
 const GET_ACTIVITY_TASK: &[&[u8]] = &[
     include_bytes!("../tests/fixtures/get_activity_task_full.json"),
     include_bytes!("../tests/fixtures/get_activity_task_minimal.json"),
@@ -816,6 +820,8 @@ fuzz_outputs! {
     delete_state_machine_alias: DeleteStateMachineAliasOutput = EMPTY_OUTPUT;
     list_state_machine_aliases: ListStateMachineAliasesOutput = LIST_STATE_MACHINE_ALIASES;
     update_state_machine: UpdateStateMachineOutput = UPDATE_STATE_MACHINE;
+    validate_state_machine_definition: ValidateStateMachineDefinitionOutput =
+        VALIDATE_STATE_MACHINE_DEFINITION;
 }
 
 fn check_error(

@@ -3,7 +3,8 @@
 //! DescribeStateMachine, DescribeStateMachineForExecution, ListExecutions,
 //! ListMapRuns, UpdateMapRun, DescribeActivity, ListActivities,
 //! GetActivityTask, ListTagsForResource, DescribeStateMachineAlias,
-//! ListStateMachineVersions and UpdateStateMachine. Decoding, re-encoding to the same JSON
+//! ListStateMachineVersions, UpdateStateMachine and
+//! ValidateStateMachineDefinition. Decoding, re-encoding to the same JSON
 //! (numbers compared exactly), lenient decoding, unknown enum values,
 //! redacted `Debug`, input bodies and input validation. No server involved.
 //!
@@ -1162,4 +1163,43 @@ fn version_and_alias_inputs_hide_their_descriptions() {
         .definition(r#"{"Comment":"DEF-SECRET"}"#)
         .version_description("DESC-SECRET");
     debug_hides(update.as_input(), &["DEF-SECRET", "DESC-SECRET"]);
+}
+
+// ---------------------------------------------------------------- definition checks
+
+/// Diagnostics quote the definition: kept on the wire, hidden from `Debug`;
+/// an unknown severity is kept.
+#[test]
+fn validate_state_machine_definition_full() {
+    let out: ValidateStateMachineDefinitionOutput =
+        decode_and_round_trip("validate_state_machine_definition_full");
+    assert_eq!(out.result, ValidateStateMachineDefinitionResultCode::Fail);
+    assert_eq!(out.truncated, Some(true));
+    let severities: Vec<_> = out.diagnostics.iter().map(|d| d.severity.clone()).collect();
+    assert_eq!(
+        severities,
+        [
+            ValidateStateMachineDefinitionSeverity::Error,
+            ValidateStateMachineDefinitionSeverity::Warning,
+            ValidateStateMachineDefinitionSeverity::Unknown("INFO".into()),
+        ]
+    );
+    let first = &out.diagnostics[0];
+    assert_eq!(first.code.as_str(), "SCHEMA_VALIDATION_FAILED");
+    assert!(first.message.as_str().contains("'Reszie'"));
+    assert_eq!(
+        first.location.as_ref().map(Sensitive::as_str),
+        Some("/States/ProcessImages/ItemProcessor/States/Fetch/Next")
+    );
+    assert_eq!(out.diagnostics[1].location, None);
+    debug_hides(&out, &["Reszie", "ItemProcessor/States/Fetch", "UNREACHABLE_STATE"]);
+}
+
+#[test]
+fn validate_state_machine_definition_minimal() {
+    let out: ValidateStateMachineDefinitionOutput =
+        decode_and_round_trip("validate_state_machine_definition_minimal");
+    assert_eq!(out.result, ValidateStateMachineDefinitionResultCode::Ok);
+    assert!(out.diagnostics.is_empty());
+    assert_eq!(out.truncated, None);
 }

@@ -549,6 +549,15 @@ fn rows() -> Vec<Row> {
                 r#"{"updateDate": 1, "revisionId": ["hunter2"]}"#,
             ],
         },
+        Row {
+            op: "ValidateStateMachineDefinition",
+            call: |c| send(c.validate_state_machine_definition(DEFINITION)),
+            codes: vec![("ValidationException", ErrorCode::ValidationException)],
+            wrong_types: &[
+                r#"{"result": ["hunter2"], "diagnostics": []}"#,
+                r#"{"result": "OK", "diagnostics": [{"severity": "ERROR", "code": 1, "message": "hunter2"}]}"#,
+            ],
+        },
     ]
 }
 

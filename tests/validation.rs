@@ -38,12 +38,12 @@ use sfn_lite::operations::{
     ListTagsForResourceInput, PublishStateMachineVersionInput, RedriveExecutionInput,
     SendTaskFailureInput, SendTaskHeartbeatInput, SendTaskSuccessInput, StartExecutionInput,
     StopExecutionInput, TagResourceInput, UntagResourceInput, UpdateMapRunInput,
-    UpdateStateMachineAliasInput, UpdateStateMachineInput,
+    UpdateStateMachineAliasInput, UpdateStateMachineInput, ValidateStateMachineDefinitionInput,
 };
 use sfn_lite::types::{
     CloudWatchLogsLogGroup, EncryptionConfiguration, EncryptionType, ExecutionRedriveFilter,
     ExecutionStatus, IncludedData, LogDestination, LogLevel, LoggingConfiguration,
-    RoutingConfigurationListItem, StateMachineType, Tag,
+    RoutingConfigurationListItem, StateMachineType, Tag, ValidateStateMachineDefinitionSeverity,
 };
 use sfn_lite::{Client, ErrorKind, RequestBuilder};
 use std::collections::BTreeSet;
@@ -1097,6 +1097,26 @@ fn refused() -> Vec<Refused> {
                 ..EncryptionConfiguration::default()
             };
             send(c.update_state_machine(sm_arn(60)).encryption_configuration(unset))
+        }),
+        // ValidateStateMachineDefinition
+        refuse("ValidateStateMachineDefinition", "definition", "required", "missing", |c| {
+            send_input(c, ValidateStateMachineDefinitionInput::default())
+        }),
+        refuse("ValidateStateMachineDefinition", "definition", "min 1", "empty", |c| {
+            send(c.validate_state_machine_definition(""))
+        }),
+        refuse(
+            "ValidateStateMachineDefinition",
+            "definition",
+            "max 1048576",
+            "1048577 characters",
+            |c| send(c.validate_state_machine_definition(padded("{", 1_048_577))),
+        ),
+        refuse("ValidateStateMachineDefinition", "maxResults", "min 0", "-1", |c| {
+            send(c.validate_state_machine_definition(DEFINITION).max_results(-1))
+        }),
+        refuse("ValidateStateMachineDefinition", "maxResults", "max 100", "101", |c| {
+            send(c.validate_state_machine_definition(DEFINITION).max_results(101))
         }),
     ]
 }
@@ -2242,6 +2262,48 @@ fn accepted() -> Vec<Accepted> {
                 )
             },
         ),
+        // ValidateStateMachineDefinition
+        accept("ValidateStateMachineDefinition", "definition", "min 1", "1 character", |c| {
+            sent(send(c.validate_state_machine_definition("{")), "{")
+        }),
+        accept(
+            "ValidateStateMachineDefinition",
+            "definition",
+            "max 1048576",
+            "1048576 characters",
+            |c| {
+                let v = padded("{", 1_048_576);
+                sent(send(c.validate_state_machine_definition(&v)), v)
+            },
+        ),
+        accept("ValidateStateMachineDefinition", "maxResults", "min 0", "0", |c| {
+            sent(send(c.validate_state_machine_definition(DEFINITION).max_results(0)), 0)
+        }),
+        accept("ValidateStateMachineDefinition", "maxResults", "max 100", "100", |c| {
+            sent(send(c.validate_state_machine_definition(DEFINITION).max_results(100)), 100)
+        }),
+        accept("ValidateStateMachineDefinition", "type", "enum STANDARD", "STANDARD", |c| {
+            let r =
+                c.validate_state_machine_definition(DEFINITION).r#type(StateMachineType::Standard);
+            sent(send(r), "STANDARD")
+        }),
+        accept("ValidateStateMachineDefinition", "type", "enum EXPRESS", "EXPRESS", |c| {
+            let r =
+                c.validate_state_machine_definition(DEFINITION).r#type(StateMachineType::Express);
+            sent(send(r), "EXPRESS")
+        }),
+        accept("ValidateStateMachineDefinition", "severity", "enum ERROR", "ERROR", |c| {
+            let r = c
+                .validate_state_machine_definition(DEFINITION)
+                .severity(ValidateStateMachineDefinitionSeverity::Error);
+            sent(send(r), "ERROR")
+        }),
+        accept("ValidateStateMachineDefinition", "severity", "enum WARNING", "WARNING", |c| {
+            let r = c
+                .validate_state_machine_definition(DEFINITION)
+                .severity(ValidateStateMachineDefinitionSeverity::Warning);
+            sent(send(r), "WARNING")
+        }),
     ]
 }
 

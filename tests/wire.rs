@@ -37,7 +37,7 @@ use sfn_lite::operations::{RedriveExecutionInput, StartExecutionInput};
 use sfn_lite::types::{
     CloudWatchLogsLogGroup, EncryptionConfiguration, EncryptionType, ExecutionRedriveFilter,
     ExecutionStatus, IncludedData, LogDestination, LogLevel, LoggingConfiguration,
-    StateMachineType, Tag, TracingConfiguration,
+    StateMachineType, Tag, TracingConfiguration, ValidateStateMachineDefinitionSeverity,
 };
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -1082,6 +1082,34 @@ fn rows() -> Vec<Row> {
             ],
             response: r#"{"updateDate": 1795560000.25, "revisionId": "1f0d3c2a-8b7e-4d6c-a5b4-3c2d1e0f9a8b",
                           "stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2"}"#
+                .into(),
+        },
+        Row {
+            op: "ValidateStateMachineDefinition",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .validate_state_machine_definition(DEFINITION)
+                            .r#type(StateMachineType::Express)
+                            .severity(ValidateStateMachineDefinitionSeverity::Warning)
+                            .max_results(0);
+                        send_via(c, r, via)
+                    },
+                    r#"{"definition": "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}",
+                        "type": "EXPRESS", "severity": "WARNING", "maxResults": 0}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.validate_state_machine_definition(DEFINITION), via),
+                    r#"{"definition": "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}"}"#,
+                ),
+            ],
+            response: r#"{"result": "FAIL", "truncated": false, "diagnostics": [
+                    {"severity": "ERROR", "code": "SCHEMA_VALIDATION_FAILED",
+                     "message": "The value for the field 'Next' must be a state name", "location": "/States/P/Next"},
+                    {"severity": "WARNING", "code": "UNREACHABLE_STATE", "message": "State Q is unreachable"}]}"#
                 .into(),
         },
     ]

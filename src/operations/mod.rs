@@ -5,6 +5,7 @@
 
 mod activities;
 mod aliases;
+mod definitions;
 mod executions;
 mod history;
 mod map_runs;
@@ -16,6 +17,7 @@ mod versions;
 
 pub use activities::*;
 pub use aliases::*;
+pub use definitions::*;
 pub use executions::*;
 pub use history::*;
 pub use map_runs::*;

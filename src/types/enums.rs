@@ -142,6 +142,27 @@ service_enum! {
     }
 }
 
+service_enum! {
+    /// How serious a diagnostic of `ValidateStateMachineDefinition` is (as
+    /// an input: the least serious to report).
+    ValidateStateMachineDefinitionSeverity {
+        /// The definition cannot be used.
+        Error = "ERROR",
+        /// The definition works, but probably not as meant.
+        Warning = "WARNING",
+    }
+}
+
+service_enum! {
+    /// The verdict of `ValidateStateMachineDefinition`.
+    ValidateStateMachineDefinitionResultCode {
+        /// No error found.
+        Ok = "OK",
+        /// At least one error found.
+        Fail = "FAIL",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

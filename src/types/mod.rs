@@ -15,6 +15,7 @@ mod sensitive;
 pub use enums::{
     EncryptionType, ExecutionRedriveFilter, ExecutionRedriveStatus, ExecutionStatus, IncludedData,
     KmsKeyState, LogLevel, MapRunStatus, StateMachineStatus, StateMachineType,
+    ValidateStateMachineDefinitionResultCode, ValidateStateMachineDefinitionSeverity,
     ValidationExceptionReason,
 };
 pub use history::{EventDetails, HistoryEvent, HistoryEventType};
