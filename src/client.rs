@@ -323,6 +323,18 @@ impl ClientBuilder {
         self
     }
 
+    /// Turns off the host prefix the service model gives `StartSyncExecution`
+    /// (`sync-`): by default, as in the AWS SDKs, it goes before the
+    /// endpoint's host name, custom endpoints included
+    /// (`https://states.us-east-1.amazonaws.com` → `https://sync-states.us-east-1.amazonaws.com`,
+    /// `https://vpce-1.example.com` → `https://sync-vpce-1.example.com`).
+    /// An endpoint that is an IP address or `localhost` never gets it; turn
+    /// it off for a local server or proxy reached by another name.
+    pub fn disable_host_prefix(mut self, disable: bool) -> Self {
+        self.config.disable_host_prefix = disable;
+        self
+    }
+
     /// Where credentials come from: any [`ProvideCredentials`], such as
     /// static [`Credentials`](aws_credential_types::Credentials) or an
     /// `aws-config` credentials chain.
@@ -417,7 +429,7 @@ impl ClientBuilder {
         };
         let transport = Transport::new(
             http,
-            Signer::new(endpoint, region)?,
+            Signer::new(endpoint, region, !config.disable_host_prefix)?,
             CredentialsCache::new(credentials),
             Policy {
                 max_attempts: config.max_attempts,

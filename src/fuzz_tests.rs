@@ -135,6 +135,10 @@ const VALIDATE_STATE_MACHINE_DEFINITION: &[&[u8]] = &[
     include_bytes!("../tests/fixtures/validate_state_machine_definition_full.json"),
     include_bytes!("../tests/fixtures/validate_state_machine_definition_minimal.json"),
 ];
+const START_SYNC_EXECUTION: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/start_sync_execution_full.json"),
+    include_bytes!("../tests/fixtures/start_sync_execution_minimal.json"),
+];
 const GET_ACTIVITY_TASK: &[&[u8]] = &[
     include_bytes!("../tests/fixtures/get_activity_task_full.json"),
     include_bytes!("../tests/fixtures/get_activity_task_minimal.json"),
@@ -822,6 +826,7 @@ fuzz_outputs! {
     update_state_machine: UpdateStateMachineOutput = UPDATE_STATE_MACHINE;
     validate_state_machine_definition: ValidateStateMachineDefinitionOutput =
         VALIDATE_STATE_MACHINE_DEFINITION;
+    start_sync_execution: StartSyncExecutionOutput = START_SYNC_EXECUTION;
 }
 
 fn check_error(

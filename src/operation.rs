@@ -83,6 +83,11 @@ pub trait Operation: Serialize + Clone + Send + Sync + 'static {
     /// is taken as given.
     const MIN_ATTEMPT_TIMEOUT: Option<Duration> = None;
 
+    /// The model's endpoint host prefix (`sync-` for `StartSyncExecution`),
+    /// put before the endpoint's host name unless the client turns prefixes
+    /// off ([`ClientBuilder::disable_host_prefix`](crate::ClientBuilder::disable_host_prefix)).
+    const HOST_PREFIX: Option<&'static str> = None;
+
     /// Checks the input against the service model's constraints (required
     /// members, lengths, ranges), so a bad request never leaves the process.
     fn validate(&self) -> Result<(), Error>;

@@ -13,7 +13,7 @@ use crate::operation::Operation;
 use crate::random;
 use crate::response;
 use crate::retry::{self, RetryClass, RetryConfig, RetryQuota};
-use crate::sign::{self, Signer};
+use crate::sign::{self, Destination, Signer};
 use reqwest::header::HeaderMap;
 use std::future::Future;
 use std::time::Duration;
@@ -150,6 +150,7 @@ impl Transport {
                 .with_source(e)
         })?);
         let target = concat_target(O::NAME);
+        let to = self.signer.destination(O::HOST_PREFIX);
         // A timeout too long to add to now is no timeout.
         let deadline = limits.operation_timeout.and_then(|t| Instant::now().checked_add(t));
         let mut attempts = 0;
@@ -158,13 +159,14 @@ impl Transport {
         let mut skew_corrected = false;
         loop {
             attempts += 1;
-            let failure = match self.attempt::<O>(&target, &body, &limits, deadline).await {
-                Ok(output) => {
-                    self.quota.release(last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT));
-                    return Ok(output);
-                }
-                Err(failure) => failure,
-            };
+            let failure =
+                match self.attempt::<O>(&target, &body, to.as_ref(), &limits, deadline).await {
+                    Ok(output) => {
+                        self.quota.release(last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT));
+                        return Ok(output);
+                    }
+                    Err(failure) => failure,
+                };
             let Failure { error, class, retry_after, server_date } = failure;
             if let Some((server, local)) = server_date {
                 if !skew_corrected && self.signer.clock().adjust(server, local) {
@@ -213,17 +215,18 @@ impl Transport {
         &self,
         target: &str,
         body: &bytes::Bytes,
+        to: Option<&Destination>,
         limits: &Limits,
         deadline: Option<Instant>,
     ) -> Result<O::Output, Failure> {
         let headers = self
-            .within(limits, deadline, None, self.signed_headers(target, body))
+            .within(limits, deadline, None, self.signed_headers(target, body, to))
             .await?
             .map_err(Failure::fatal)?;
         // Error replies may echo the token: it is redacted from them.
         let session_token = headers.get("x-amz-security-token").cloned();
-        let request =
-            self.http.post(self.signer.endpoint().clone()).headers(headers).body(body.clone());
+        let url = to.map_or(self.signer.endpoint(), |d| &d.url);
+        let request = self.http.post(url.clone()).headers(headers).body(body.clone());
         let exchange = async {
             let response = request.send().await.map_err(transport_failure)?;
             let headers = response.headers();
@@ -293,9 +296,14 @@ impl Transport {
     }
 
     /// The request headers, signed with fresh credentials from the cache.
-    async fn signed_headers(&self, target: &str, body: &[u8]) -> Result<HeaderMap, Error> {
+    async fn signed_headers(
+        &self,
+        target: &str,
+        body: &[u8],
+        to: Option<&Destination>,
+    ) -> Result<HeaderMap, Error> {
         let credentials = self.credentials.get().await?;
-        self.signer.headers(credentials, target, body)
+        self.signer.headers(credentials, target, body, to)
     }
 }
 

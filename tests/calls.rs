@@ -5,6 +5,8 @@
 //!   attempt timeout is at least 65 s whatever the client's; a reply after
 //!   62 s of silence arrives (paused time), and a client attempt timeout
 //!   shorter than the poll does not cut it off, while a per-call one does.
+//! - `StartSyncExecution` waits for an Express execution (up to 5 minutes):
+//!   an answer after 4 minutes arrives (paused time).
 //! - [`RequestBuilder::max_attempts`], `attempt_timeout` and
 //!   `operation_timeout` apply to their call only (and to every page of its
 //!   paginator), concurrently with calls of the same client that keep the
@@ -136,4 +138,18 @@ async fn a_paginator_keeps_the_calls_settings_for_every_page() {
         client.list_activities().max_attempts(1).into_paginator().pages().try_collect().await;
     assert_eq!(pages.expect_err("page 2 fails").attempts(), 1);
     assert_eq!(server.request_count(), 2, "page 1, then page 2 once");
+}
+
+/// An Express execution runs up to 5 minutes: a StartSyncExecution answered
+/// after 4 minutes of silence is received, not cut off and retried.
+#[tokio::test(start_paused = true)]
+async fn a_sync_execution_answered_after_4_minutes_is_received() {
+    let done = r#"{"executionArn": "a", "startDate": 1, "stopDate": 241, "status": "SUCCEEDED"}"#;
+    let server = Server::always(Reply::ok(done).delayed(Duration::from_secs(240))).await;
+    let client = client(&server);
+    let started = tokio::time::Instant::now();
+    let out = client.start_sync_execution("arn:sm").await.expect("the result");
+    assert!(started.elapsed() >= Duration::from_secs(240), "{:?}", started.elapsed());
+    assert_eq!(out.status, sfn_lite::types::SyncExecutionStatus::Succeeded);
+    assert_eq!(server.request_count(), 1, "one attempt");
 }

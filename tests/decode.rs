@@ -4,7 +4,7 @@
 //! ListMapRuns, UpdateMapRun, DescribeActivity, ListActivities,
 //! GetActivityTask, ListTagsForResource, DescribeStateMachineAlias,
 //! ListStateMachineVersions, UpdateStateMachine and
-//! ValidateStateMachineDefinition. Decoding, re-encoding to the same JSON
+//! ValidateStateMachineDefinition and StartSyncExecution. Decoding, re-encoding to the same JSON
 //! (numbers compared exactly), lenient decoding, unknown enum values,
 //! redacted `Debug`, input bodies and input validation. No server involved.
 //!
@@ -1202,4 +1202,28 @@ fn validate_state_machine_definition_minimal() {
     assert_eq!(out.result, ValidateStateMachineDefinitionResultCode::Ok);
     assert!(out.diagnostics.is_empty());
     assert_eq!(out.truncated, None);
+}
+
+// ---------------------------------------------------------------- synchronous executions
+
+#[test]
+fn start_sync_execution_full() {
+    let out: StartSyncExecutionOutput = decode_and_round_trip("start_sync_execution_full");
+    assert_eq!(out.status, SyncExecutionStatus::Failed);
+    assert_eq!(out.name.as_deref(), Some("resize-1"));
+    assert_eq!(out.state_machine_arn.as_deref(), Some(STATE_MACHINE));
+    assert_eq!((out.start_date, out.stop_date), (at(1_795_559_751, 538), at(1_795_559_752, 250)));
+    assert_eq!(out.error.as_ref().map(Sensitive::as_str), Some("ImageTooLarge"));
+    assert_eq!(out.output.as_ref().map(Sensitive::as_str), Some("null"));
+    let billing = out.billing_details.clone().expect("billing details");
+    assert_eq!(billing.billed_memory_used_in_mb, Some(64));
+    assert_eq!(billing.billed_duration_in_milliseconds, Some(800));
+    debug_hides(&out, &["ImageTooLarge", "90 MB", "raw/cat.png"]);
+}
+
+#[test]
+fn start_sync_execution_minimal() {
+    let out: StartSyncExecutionOutput = decode_and_round_trip("start_sync_execution_minimal");
+    assert_eq!(out.status, SyncExecutionStatus::Succeeded);
+    assert_eq!((out.error, out.cause, out.output, out.billing_details), (None, None, None, None));
 }

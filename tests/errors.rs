@@ -558,6 +558,27 @@ fn rows() -> Vec<Row> {
                 r#"{"result": "OK", "diagnostics": [{"severity": "ERROR", "code": 1, "message": "hunter2"}]}"#,
             ],
         },
+        Row {
+            op: "StartSyncExecution",
+            call: |c| send(c.start_sync_execution(STATE_MACHINE_ARN).input("{}")),
+            codes: [
+                vec![
+                    ("InvalidArn", ErrorCode::InvalidArn),
+                    ("InvalidExecutionInput", ErrorCode::InvalidExecutionInput),
+                    ("InvalidName", ErrorCode::InvalidName),
+                    ("StateMachineDoesNotExist", ErrorCode::StateMachineDoesNotExist),
+                    ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+                    ("StateMachineTypeNotSupported", ErrorCode::StateMachineTypeNotSupported),
+                ],
+                kms(),
+            ]
+            .concat(),
+            wrong_types: &[
+                r#"{"executionArn": "a", "startDate": 1, "stopDate": 2, "status": "FAILED", "cause": ["hunter2"]}"#,
+                r#"{"executionArn": "a", "startDate": 1, "stopDate": "hunter2", "status": "SUCCEEDED"}"#,
+                r#"{"executionArn": "a", "billingDetails": {"billedMemoryUsedInMB": "hunter2"}}"#,
+            ],
+        },
     ]
 }
 
@@ -931,21 +952,36 @@ async fn a_refused_connection_is_a_transport_error() {
     }
 }
 
-/// The client's attempt timeout, or for the long poll (`GetActivityTask`,
-/// which raises the client's to its own; tests/calls.rs checks that) the
-/// call's.
+/// The attempt timeout of [`a_slow_response_hits_the_attempt_timeout`].
+fn limit_of_the_test() -> Duration {
+    Duration::from_millis(200)
+}
+
+/// The client's attempt timeout, or for the operations that wait long
+/// (`GetActivityTask`, `StartSyncExecution`, which raise the client's to
+/// their own; tests/calls.rs checks that) the call's.
 #[tokio::test]
 async fn a_slow_response_hits_the_attempt_timeout() {
-    let limit = Duration::from_millis(200);
+    let limit = limit_of_the_test();
     let slow = Duration::from_secs(5);
-    for row in rows().into_iter().filter(|r| r.op != "GetActivityTask").chain([Row {
-        op: "GetActivityTask",
-        call: |c| {
-            send(c.get_activity_task(ACTIVITY_ARN).attempt_timeout(Duration::from_millis(200)))
+    let long = ["GetActivityTask", "StartSyncExecution"];
+    let per_call = [
+        Row {
+            op: "GetActivityTask",
+            call: |c| send(c.get_activity_task(ACTIVITY_ARN).attempt_timeout(limit_of_the_test())),
+            codes: Vec::new(),
+            wrong_types: &[],
         },
-        codes: Vec::new(),
-        wrong_types: &[],
-    }]) {
+        Row {
+            op: "StartSyncExecution",
+            call: |c| {
+                send(c.start_sync_execution(STATE_MACHINE_ARN).attempt_timeout(limit_of_the_test()))
+            },
+            codes: Vec::new(),
+            wrong_types: &[],
+        },
+    ];
+    for row in rows().into_iter().filter(|r| !long.contains(&r.op)).chain(per_call) {
         let server = Server::always(Reply::ok("{}").delayed(slow)).await;
         let client =
             builder(&server, &plain_credentials()).attempt_timeout(limit).build().expect("client");

@@ -37,8 +37,9 @@ use sfn_lite::operations::{
     ListMapRunsInput, ListStateMachineAliasesInput, ListStateMachineVersionsInput,
     ListTagsForResourceInput, PublishStateMachineVersionInput, RedriveExecutionInput,
     SendTaskFailureInput, SendTaskHeartbeatInput, SendTaskSuccessInput, StartExecutionInput,
-    StopExecutionInput, TagResourceInput, UntagResourceInput, UpdateMapRunInput,
-    UpdateStateMachineAliasInput, UpdateStateMachineInput, ValidateStateMachineDefinitionInput,
+    StartSyncExecutionInput, StopExecutionInput, TagResourceInput, UntagResourceInput,
+    UpdateMapRunInput, UpdateStateMachineAliasInput, UpdateStateMachineInput,
+    ValidateStateMachineDefinitionInput,
 };
 use sfn_lite::types::{
     CloudWatchLogsLogGroup, EncryptionConfiguration, EncryptionType, ExecutionRedriveFilter,
@@ -405,6 +406,35 @@ fn refused() -> Vec<Refused> {
         }),
         refuse("StartExecution", "traceHeader", "pattern", "not ASCII", |c| {
             send(c.start_execution(sm_arn(60)).trace_header("Root=1-é"))
+        }),
+        // StartSyncExecution
+        refuse("StartSyncExecution", "stateMachineArn", "required", "missing", |c| {
+            send_input(c, StartSyncExecutionInput::default())
+        }),
+        refuse("StartSyncExecution", "stateMachineArn", "min 1", "empty", |c| {
+            send(c.start_sync_execution("").name("n"))
+        }),
+        refuse("StartSyncExecution", "stateMachineArn", "max 256", "257 characters", |c| {
+            send(c.start_sync_execution(sm_arn(257)))
+        }),
+        refuse("StartSyncExecution", "name", "min 1", "empty", |c| {
+            send(c.start_sync_execution(sm_arn(60)).name(""))
+        }),
+        refuse("StartSyncExecution", "name", "max 80", "81 characters", |c| {
+            send(c.start_sync_execution(sm_arn(60)).name("n".repeat(81)))
+        }),
+        refuse("StartSyncExecution", "input", "max 262144", "262145 characters", |c| {
+            send(
+                c.start_sync_execution(sm_arn(60))
+                    .name("n")
+                    .input(format!("\"{}\"", "i".repeat(262_143))),
+            )
+        }),
+        refuse("StartSyncExecution", "traceHeader", "max 256", "257 characters", |c| {
+            send(c.start_sync_execution(sm_arn(60)).trace_header("h".repeat(257)))
+        }),
+        refuse("StartSyncExecution", "traceHeader", "pattern", "not ASCII", |c| {
+            send(c.start_sync_execution(sm_arn(60)).trace_header("Root=1-é"))
         }),
         // StopExecution
         refuse("StopExecution", "executionArn", "required", "missing", |c| {
@@ -1379,6 +1409,48 @@ fn accepted() -> Vec<Accepted> {
         accept("StartExecution", "traceHeader", "pattern", "every ASCII character", |c| {
             let v: String = (0u8..=127).map(char::from).collect();
             sent(send(c.start_execution(sm_arn(60)).trace_header(&v)), v)
+        }),
+        // StartSyncExecution
+        accept("StartSyncExecution", "stateMachineArn", "min 1", "1 character", |c| {
+            sent(send(c.start_sync_execution("a")), "a")
+        }),
+        accept("StartSyncExecution", "stateMachineArn", "max 256", "256 characters", |c| {
+            let v = sm_arn(256);
+            sent(send(c.start_sync_execution(&v)), v)
+        }),
+        accept("StartSyncExecution", "name", "min 1", "1 character", |c| {
+            sent(send(c.start_sync_execution(sm_arn(60)).name("n")), "n")
+        }),
+        accept("StartSyncExecution", "name", "max 80", "80 characters", |c| {
+            let v = "n".repeat(80);
+            sent(send(c.start_sync_execution(sm_arn(60)).name(&v)), v)
+        }),
+        accept("StartSyncExecution", "name", "max 80", "80 two-byte characters", |c| {
+            let v = "é".repeat(80);
+            sent(send(c.start_sync_execution(sm_arn(60)).name(&v)), v)
+        }),
+        accept("StartSyncExecution", "input", "max 262144", "262144 characters", |c| {
+            let v = format!("\"{}\"", "i".repeat(262_142));
+            sent(send(c.start_sync_execution(sm_arn(60)).input(&v)), v)
+        }),
+        accept("StartSyncExecution", "traceHeader", "min 0", "empty", |c| {
+            sent(send(c.start_sync_execution(sm_arn(60)).trace_header("")), "")
+        }),
+        accept("StartSyncExecution", "traceHeader", "max 256", "256 characters", |c| {
+            let v = "h".repeat(256);
+            sent(send(c.start_sync_execution(sm_arn(60)).trace_header(&v)), v)
+        }),
+        accept("StartSyncExecution", "traceHeader", "pattern", "every ASCII character", |c| {
+            let v: String = (0u8..=127).map(char::from).collect();
+            sent(send(c.start_sync_execution(sm_arn(60)).trace_header(&v)), v)
+        }),
+        accept("StartSyncExecution", "includedData", "enum ALL_DATA", "ALL_DATA", |c| {
+            let r = c.start_sync_execution(sm_arn(60)).included_data(IncludedData::AllData);
+            sent(send(r), "ALL_DATA")
+        }),
+        accept("StartSyncExecution", "includedData", "enum METADATA_ONLY", "METADATA_ONLY", |c| {
+            let r = c.start_sync_execution(sm_arn(60)).included_data(IncludedData::MetadataOnly);
+            sent(send(r), "METADATA_ONLY")
         }),
         // StopExecution
         accept("StopExecution", "executionArn", "min 1", "1 character", |c| {

@@ -1112,6 +1112,43 @@ fn rows() -> Vec<Row> {
                     {"severity": "WARNING", "code": "UNREACHABLE_STATE", "message": "State Q is unreachable"}]}"#
                 .into(),
         },
+        Row {
+            op: "StartSyncExecution",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .start_sync_execution(STATE_MACHINE_ARN)
+                            .name("resize-1")
+                            .input(r#"{"key":"cat.png"}"#)
+                            .trace_header("Root=1-5759e988-bd862e3fe1be46a994272793")
+                            .included_data(IncludedData::MetadataOnly);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "name": "resize-1", "input": "{\"key\":\"cat.png\"}",
+                        "traceHeader": "Root=1-5759e988-bd862e3fe1be46a994272793",
+                        "includedData": "METADATA_ONLY"}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.start_sync_execution(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: r#"{
+                "executionArn": "arn:aws:states:us-east-1:123456789012:express:orders:resize-1:1f0d3c2a",
+                "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                "name": "resize-1", "startDate": 1795559751.538, "stopDate": 1795559752.25,
+                "status": "FAILED", "error": "ImageTooLarge", "cause": "90 MB",
+                "input": "{\"key\":\"cat.png\"}", "inputDetails": {"included": true},
+                "outputDetails": {"included": false},
+                "traceHeader": "Root=1-5759e988-bd862e3fe1be46a994272793",
+                "billingDetails": {"billedMemoryUsedInMB": 64, "billedDurationInMilliseconds": 800}
+            }"#
+            .into(),
+        },
     ]
 }
 

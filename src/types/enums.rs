@@ -163,6 +163,18 @@ service_enum! {
     }
 }
 
+service_enum! {
+    /// How a synchronous (Express) execution ended.
+    SyncExecutionStatus {
+        /// Finished successfully.
+        Succeeded = "SUCCEEDED",
+        /// Failed.
+        Failed = "FAILED",
+        /// Timed out.
+        TimedOut = "TIMED_OUT",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

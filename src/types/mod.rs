@@ -14,7 +14,7 @@ mod sensitive;
 
 pub use enums::{
     EncryptionType, ExecutionRedriveFilter, ExecutionRedriveStatus, ExecutionStatus, IncludedData,
-    KmsKeyState, LogLevel, MapRunStatus, StateMachineStatus, StateMachineType,
+    KmsKeyState, LogLevel, MapRunStatus, StateMachineStatus, StateMachineType, SyncExecutionStatus,
     ValidateStateMachineDefinitionResultCode, ValidateStateMachineDefinitionSeverity,
     ValidationExceptionReason,
 };
