@@ -68,12 +68,12 @@ impl Signer {
     pub(crate) fn destination(&self, prefix: Option<&str>) -> Option<Destination> {
         let prefix = prefix.filter(|_| self.host_prefix)?;
         let name = self.endpoint.host_str()?;
-        // IPv6 hosts come bracketed.
-        let is_ip = name.starts_with('[') || name.parse::<std::net::Ipv4Addr>().is_ok();
-        if is_ip || name.eq_ignore_ascii_case("localhost") {
+        if name.eq_ignore_ascii_case("localhost") {
             return None;
         }
         let mut url = self.endpoint.clone();
+        // The URL parser refuses a prefixed IP address (`sync-127.0.0.1`
+        // ends like an IPv4 address and is not one; `sync-[::1]` is no host).
         url.set_host(Some(&format!("{prefix}{name}"))).ok()?;
         let host = host_header(&url)?;
         Some(Destination { url, host })
