@@ -481,7 +481,8 @@ impl Client {
     /// has closed, fails with
     /// [`ErrorCode::ExecutionAlreadyExists`](crate::ErrorCode::ExecutionAlreadyExists).
     /// Without a `name` the service picks a new one on every call, so a retry
-    /// after a lost response can start a duplicate: set a name when retrying.
+    /// after a lost response can start a duplicate: set a name, or send the
+    /// call with [`RequestBuilder::max_attempts`]`(1)`.
     ///
     /// ```no_run
     /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
