@@ -139,6 +139,10 @@ const START_SYNC_EXECUTION: &[&[u8]] = &[
     include_bytes!("../tests/fixtures/start_sync_execution_full.json"),
     include_bytes!("../tests/fixtures/start_sync_execution_minimal.json"),
 ];
+const TEST_STATE: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/test_state_full.json"),
+    include_bytes!("../tests/fixtures/test_state_minimal.json"),
+];
 const GET_ACTIVITY_TASK: &[&[u8]] = &[
     include_bytes!("../tests/fixtures/get_activity_task_full.json"),
     include_bytes!("../tests/fixtures/get_activity_task_minimal.json"),
@@ -827,6 +831,7 @@ fuzz_outputs! {
     validate_state_machine_definition: ValidateStateMachineDefinitionOutput =
         VALIDATE_STATE_MACHINE_DEFINITION;
     start_sync_execution: StartSyncExecutionOutput = START_SYNC_EXECUTION;
+    test_state: TestStateOutput = TEST_STATE;
 }
 
 fn check_error(

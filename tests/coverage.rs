@@ -121,6 +121,7 @@ fn checks() -> BTreeMap<&'static str, Check> {
         UpdateStateMachineInput,
         ValidateStateMachineDefinitionInput,
         StartSyncExecutionInput,
+        TestStateInput,
     ]
     .into_iter()
     .collect();
@@ -161,6 +162,9 @@ fn every_enum_of_the_model_is_the_crates() {
         ("ExecutionStatus", ExecutionStatus::KNOWN),
         ("HistoryEventType", HistoryEventType::KNOWN),
         ("IncludedData", IncludedData::KNOWN),
+        ("InspectionLevel", InspectionLevel::KNOWN),
+        ("MockResponseValidationMode", MockResponseValidationMode::KNOWN),
+        ("TestExecutionStatus", TestExecutionStatus::KNOWN),
         ("LogLevel", LogLevel::KNOWN),
         ("MapRunStatus", MapRunStatus::KNOWN),
         ("StateMachineStatus", StateMachineStatus::KNOWN),

@@ -4,7 +4,7 @@
 //! ListMapRuns, UpdateMapRun, DescribeActivity, ListActivities,
 //! GetActivityTask, ListTagsForResource, DescribeStateMachineAlias,
 //! ListStateMachineVersions, UpdateStateMachine and
-//! ValidateStateMachineDefinition and StartSyncExecution. Decoding, re-encoding to the same JSON
+//! ValidateStateMachineDefinition, StartSyncExecution and TestState. Decoding, re-encoding to the same JSON
 //! (numbers compared exactly), lenient decoding, unknown enum values,
 //! redacted `Debug`, input bodies and input validation. No server involved.
 //!
@@ -1226,4 +1226,29 @@ fn start_sync_execution_minimal() {
     let out: StartSyncExecutionOutput = decode_and_round_trip("start_sync_execution_minimal");
     assert_eq!(out.status, SyncExecutionStatus::Succeeded);
     assert_eq!((out.error, out.cause, out.output, out.billing_details), (None, None, None, None));
+}
+
+// ---------------------------------------------------------------- TestState
+
+/// The inspection data is the state's data: sensitive as a whole.
+#[test]
+fn test_state_full() {
+    let out: TestStateOutput = decode_and_round_trip("test_state_full");
+    assert_eq!(out.status, Some(TestExecutionStatus::CaughtError));
+    assert_eq!(out.next_state.as_deref(), Some("HandleError"));
+    let data = out.inspection_data.as_ref().expect("inspection data").expose();
+    assert_eq!(data.tolerated_failure_percentage, Some(12.5));
+    assert_eq!(data.max_concurrency, Some(10));
+    let details = data.error_details.clone().expect("error details");
+    assert_eq!((details.catch_index, details.retry_index), (Some(0), Some(1)));
+    let response = data.response.clone().expect("the HTTP response");
+    assert_eq!(response.status_code.as_deref(), Some("500"));
+    debug_hides(&out, &["api.example.com", "charged", "the charge API answered 500"]);
+}
+
+#[test]
+fn test_state_minimal() {
+    let out: TestStateOutput = decode_and_round_trip("test_state_minimal");
+    assert_eq!(out.status, Some(TestExecutionStatus::Succeeded));
+    assert_eq!((out.output, out.inspection_data), (None, None));
 }

@@ -579,6 +579,20 @@ fn rows() -> Vec<Row> {
                 r#"{"executionArn": "a", "billingDetails": {"billedMemoryUsedInMB": "hunter2"}}"#,
             ],
         },
+        Row {
+            op: "TestState",
+            call: |c| send(c.test_state(DEFINITION).input("{}")),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidDefinition", ErrorCode::InvalidDefinition),
+                ("InvalidExecutionInput", ErrorCode::InvalidExecutionInput),
+                ("ValidationException", ErrorCode::ValidationException),
+            ],
+            wrong_types: &[
+                r#"{"output": ["hunter2"]}"#,
+                r#"{"status": "FAILED", "inspectionData": {"maxConcurrency": "hunter2"}}"#,
+            ],
+        },
     ]
 }
 
@@ -958,13 +972,13 @@ fn limit_of_the_test() -> Duration {
 }
 
 /// The client's attempt timeout, or for the operations that wait long
-/// (`GetActivityTask`, `StartSyncExecution`, which raise the client's to
-/// their own; tests/calls.rs checks that) the call's.
+/// (`GetActivityTask`, `StartSyncExecution`, `TestState`, which raise the
+/// client's to their own; tests/calls.rs checks that) the call's.
 #[tokio::test]
 async fn a_slow_response_hits_the_attempt_timeout() {
     let limit = limit_of_the_test();
     let slow = Duration::from_secs(5);
-    let long = ["GetActivityTask", "StartSyncExecution"];
+    let long = ["GetActivityTask", "StartSyncExecution", "TestState"];
     let per_call = [
         Row {
             op: "GetActivityTask",
@@ -977,6 +991,12 @@ async fn a_slow_response_hits_the_attempt_timeout() {
             call: |c| {
                 send(c.start_sync_execution(STATE_MACHINE_ARN).attempt_timeout(limit_of_the_test()))
             },
+            codes: Vec::new(),
+            wrong_types: &[],
+        },
+        Row {
+            op: "TestState",
+            call: |c| send(c.test_state(DEFINITION).attempt_timeout(limit_of_the_test())),
             codes: Vec::new(),
             wrong_types: &[],
         },

@@ -1,4 +1,4 @@
-//! The model's `sync-` host prefix of StartSyncExecution, against the
+//! The model's `sync-` host prefix of StartSyncExecution and TestState, against the
 //! in-process server reached by name (the HTTP client resolves the names to
 //! 127.0.0.1): the prefixed host is where the request goes and what is
 //! signed (checked by the independent SigV4 verifier); other operations keep
@@ -43,7 +43,7 @@ fn named_client(server: &Server, disable_prefix: bool) -> Client {
 }
 
 #[tokio::test]
-async fn start_sync_execution_goes_to_the_sync_host_and_signs_it() {
+async fn sync_operations_go_to_the_sync_host_and_sign_it() {
     let server = Server::always(Reply::ok(DONE)).await;
     let port = server.host().rsplit(':').next().unwrap_or_default().to_owned();
     let client = named_client(&server, false);
@@ -51,6 +51,11 @@ async fn start_sync_execution_goes_to_the_sync_host_and_signs_it() {
     let request = server.last_request();
     assert_eq!(request.header("host"), Some(format!("sync-sfn.test:{port}").as_str()));
     assert_request(&request, "StartSyncExecution", &plain_credentials());
+
+    client.test_state(r#"{"Type":"Pass","End":true}"#).await.ok();
+    let request = server.last_request();
+    assert_eq!(request.header("host"), Some(format!("sync-sfn.test:{port}").as_str()));
+    assert_request(&request, "TestState", &plain_credentials());
 
     client.describe_execution("arn:aws:states:us-east-1:123456789012:execution:m:e").await.ok();
     let request = server.last_request();

@@ -35,16 +35,17 @@ use sfn_lite::operations::{
     DescribeMapRunInput, DescribeStateMachineAliasInput, DescribeStateMachineForExecutionInput,
     DescribeStateMachineInput, GetActivityTaskInput, GetExecutionHistoryInput, ListExecutionsInput,
     ListMapRunsInput, ListStateMachineAliasesInput, ListStateMachineVersionsInput,
-    ListTagsForResourceInput, PublishStateMachineVersionInput, RedriveExecutionInput,
-    SendTaskFailureInput, SendTaskHeartbeatInput, SendTaskSuccessInput, StartExecutionInput,
-    StartSyncExecutionInput, StopExecutionInput, TagResourceInput, UntagResourceInput,
-    UpdateMapRunInput, UpdateStateMachineAliasInput, UpdateStateMachineInput,
-    ValidateStateMachineDefinitionInput,
+    ListTagsForResourceInput, MockErrorOutput, MockInput, PublishStateMachineVersionInput,
+    RedriveExecutionInput, SendTaskFailureInput, SendTaskHeartbeatInput, SendTaskSuccessInput,
+    StartExecutionInput, StartSyncExecutionInput, StopExecutionInput, TagResourceInput,
+    TestStateConfiguration, TestStateInput, UntagResourceInput, UpdateMapRunInput,
+    UpdateStateMachineAliasInput, UpdateStateMachineInput, ValidateStateMachineDefinitionInput,
 };
 use sfn_lite::types::{
     CloudWatchLogsLogGroup, EncryptionConfiguration, EncryptionType, ExecutionRedriveFilter,
-    ExecutionStatus, IncludedData, LogDestination, LogLevel, LoggingConfiguration,
-    RoutingConfigurationListItem, StateMachineType, Tag, ValidateStateMachineDefinitionSeverity,
+    ExecutionStatus, IncludedData, InspectionLevel, LogDestination, LogLevel, LoggingConfiguration,
+    MockResponseValidationMode, RoutingConfigurationListItem, StateMachineType, Tag,
+    ValidateStateMachineDefinitionSeverity,
 };
 use sfn_lite::{Client, ErrorKind, RequestBuilder};
 use std::collections::BTreeSet;
@@ -118,6 +119,26 @@ fn create(c: &Client) -> RequestBuilder<CreateStateMachineInput> {
 /// to one version.
 fn alias(c: &Client) -> RequestBuilder<CreateStateMachineAliasInput> {
     c.create_state_machine_alias("PROD").route(sm_arn(60), 90)
+}
+
+/// A mocked result.
+fn mock_result(result: String) -> MockInput {
+    MockInput { result: Some(result.into()), ..MockInput::default() }
+}
+
+/// A mocked error.
+fn mock_error(error: String, cause: String) -> MockInput {
+    let output = MockErrorOutput { error: Some(error.into()), cause: Some(cause.into()) };
+    MockInput { error_output: Some(output), ..MockInput::default() }
+}
+
+/// A mocked result checked in `mode`.
+fn mock_mode(mode: MockResponseValidationMode) -> MockInput {
+    MockInput {
+        result: Some("{}".into()),
+        field_validation_mode: Some(mode),
+        ..MockInput::default()
+    }
 }
 
 /// Logging to one log group.
@@ -1148,6 +1169,89 @@ fn refused() -> Vec<Refused> {
         refuse("ValidateStateMachineDefinition", "maxResults", "max 100", "101", |c| {
             send(c.validate_state_machine_definition(DEFINITION).max_results(101))
         }),
+        // TestState
+        refuse("TestState", "definition", "required", "missing", |c| {
+            send_input(c, TestStateInput::default())
+        }),
+        refuse("TestState", "definition", "min 1", "empty", |c| send(c.test_state(""))),
+        refuse("TestState", "definition", "max 1048576", "1048577 characters", |c| {
+            send(c.test_state(padded("{", 1_048_577)))
+        }),
+        refuse("TestState", "roleArn", "min 1", "empty", |c| {
+            send(c.test_state(DEFINITION).role_arn(""))
+        }),
+        refuse("TestState", "roleArn", "max 256", "257 characters", |c| {
+            send(c.test_state(DEFINITION).role_arn(role_arn(257)))
+        }),
+        refuse("TestState", "input", "max 262144", "262145 characters", |c| {
+            send(c.test_state(DEFINITION).input(json_of_len(262_145)))
+        }),
+        refuse("TestState", "variables", "max 262144", "262145 characters", |c| {
+            send(c.test_state(DEFINITION).variables(json_of_len(262_145)))
+        }),
+        refuse("TestState", "context", "max 262144", "262145 characters", |c| {
+            send(c.test_state(DEFINITION).context(json_of_len(262_145)))
+        }),
+        refuse("TestState", "stateName", "min 1", "empty", |c| {
+            send(c.test_state(DEFINITION).state_name(""))
+        }),
+        refuse("TestState", "stateName", "max 80", "81 characters", |c| {
+            send(c.test_state(DEFINITION).state_name("s".repeat(81)))
+        }),
+        refuse("TestState", "mock.result", "max 262144", "262145 characters", |c| {
+            send(c.test_state(DEFINITION).mock(mock_result(json_of_len(262_145))))
+        }),
+        refuse("TestState", "mock.errorOutput.error", "max 256", "257 characters", |c| {
+            send(c.test_state(DEFINITION).mock(mock_error("e".repeat(257), String::new())))
+        }),
+        refuse("TestState", "mock.errorOutput.cause", "max 32768", "32769 characters", |c| {
+            send(c.test_state(DEFINITION).mock(mock_error(String::new(), "c".repeat(32_769))))
+        }),
+        refuse("TestState", "stateConfiguration.retrierRetryCount", "min 0", "-1", |c| {
+            let config =
+                TestStateConfiguration { retrier_retry_count: Some(-1), ..Default::default() };
+            send(c.test_state(DEFINITION).state_configuration(config))
+        }),
+        refuse("TestState", "stateConfiguration.mapIterationFailureCount", "min 0", "-1", |c| {
+            let config = TestStateConfiguration {
+                map_iteration_failure_count: Some(-1),
+                ..Default::default()
+            };
+            send(c.test_state(DEFINITION).state_configuration(config))
+        }),
+        refuse("TestState", "stateConfiguration.errorCausedByState", "min 1", "empty", |c| {
+            let config = TestStateConfiguration {
+                error_caused_by_state: Some("".into()),
+                ..Default::default()
+            };
+            send(c.test_state(DEFINITION).state_configuration(config))
+        }),
+        refuse(
+            "TestState",
+            "stateConfiguration.errorCausedByState",
+            "max 80",
+            "81 characters",
+            |c| {
+                let config = TestStateConfiguration {
+                    error_caused_by_state: Some("s".repeat(81).into()),
+                    ..Default::default()
+                };
+                send(c.test_state(DEFINITION).state_configuration(config))
+            },
+        ),
+        refuse(
+            "TestState",
+            "stateConfiguration.mapItemReaderData",
+            "max 262144",
+            "262145 characters",
+            |c| {
+                let config = TestStateConfiguration {
+                    map_item_reader_data: Some(json_of_len(262_145).into()),
+                    ..Default::default()
+                };
+                send(c.test_state(DEFINITION).state_configuration(config))
+            },
+        ),
     ]
 }
 
@@ -2376,6 +2480,132 @@ fn accepted() -> Vec<Accepted> {
                 .severity(ValidateStateMachineDefinitionSeverity::Warning);
             sent(send(r), "WARNING")
         }),
+        // TestState
+        accept("TestState", "definition", "min 1", "1 character", |c| {
+            sent(send(c.test_state("{")), "{")
+        }),
+        accept("TestState", "definition", "max 1048576", "1048576 characters", |c| {
+            let v = padded("{", 1_048_576);
+            sent(send(c.test_state(&v)), v)
+        }),
+        accept("TestState", "roleArn", "min 1", "1 character", |c| {
+            sent(send(c.test_state(DEFINITION).role_arn("r")), "r")
+        }),
+        accept("TestState", "roleArn", "max 256", "256 characters", |c| {
+            let v = role_arn(256);
+            sent(send(c.test_state(DEFINITION).role_arn(&v)), v)
+        }),
+        accept("TestState", "input", "max 262144", "262144 characters", |c| {
+            let v = json_of_len(262_144);
+            sent(send(c.test_state(DEFINITION).input(&v)), v)
+        }),
+        accept("TestState", "variables", "max 262144", "262144 characters", |c| {
+            let v = json_of_len(262_144);
+            sent(send(c.test_state(DEFINITION).variables(&v)), v)
+        }),
+        accept("TestState", "context", "max 262144", "262144 characters", |c| {
+            let v = json_of_len(262_144);
+            sent(send(c.test_state(DEFINITION).context(&v)), v)
+        }),
+        accept("TestState", "stateName", "min 1", "1 character", |c| {
+            sent(send(c.test_state(DEFINITION).state_name("s")), "s")
+        }),
+        accept("TestState", "stateName", "max 80", "80 characters", |c| {
+            let v = "s".repeat(80);
+            sent(send(c.test_state(DEFINITION).state_name(&v)), v)
+        }),
+        accept("TestState", "inspectionLevel", "enum INFO", "INFO", |c| {
+            sent(send(c.test_state(DEFINITION).inspection_level(InspectionLevel::Info)), "INFO")
+        }),
+        accept("TestState", "inspectionLevel", "enum DEBUG", "DEBUG", |c| {
+            sent(send(c.test_state(DEFINITION).inspection_level(InspectionLevel::Debug)), "DEBUG")
+        }),
+        accept("TestState", "inspectionLevel", "enum TRACE", "TRACE", |c| {
+            sent(send(c.test_state(DEFINITION).inspection_level(InspectionLevel::Trace)), "TRACE")
+        }),
+        accept("TestState", "mock.result", "max 262144", "262144 characters", |c| {
+            let v = json_of_len(262_144);
+            sent(send(c.test_state(DEFINITION).mock(mock_result(v.clone()))), v)
+        }),
+        accept("TestState", "mock.errorOutput.error", "min 0", "empty", |c| {
+            sent(send(c.test_state(DEFINITION).mock(mock_error(String::new(), "c".into()))), "")
+        }),
+        accept("TestState", "mock.errorOutput.error", "max 256", "256 characters", |c| {
+            let v = "e".repeat(256);
+            sent(send(c.test_state(DEFINITION).mock(mock_error(v.clone(), "c".into()))), v)
+        }),
+        accept("TestState", "mock.errorOutput.cause", "min 0", "empty", |c| {
+            sent(send(c.test_state(DEFINITION).mock(mock_error("e".into(), String::new()))), "")
+        }),
+        accept("TestState", "mock.errorOutput.cause", "max 32768", "32768 characters", |c| {
+            let v = "c".repeat(32_768);
+            sent(send(c.test_state(DEFINITION).mock(mock_error("e".into(), v.clone()))), v)
+        }),
+        accept("TestState", "mock.fieldValidationMode", "enum STRICT", "STRICT", |c| {
+            sent(
+                send(c.test_state(DEFINITION).mock(mock_mode(MockResponseValidationMode::Strict))),
+                "STRICT",
+            )
+        }),
+        accept("TestState", "mock.fieldValidationMode", "enum PRESENT", "PRESENT", |c| {
+            sent(
+                send(c.test_state(DEFINITION).mock(mock_mode(MockResponseValidationMode::Present))),
+                "PRESENT",
+            )
+        }),
+        accept("TestState", "mock.fieldValidationMode", "enum NONE", "NONE", |c| {
+            sent(
+                send(c.test_state(DEFINITION).mock(mock_mode(MockResponseValidationMode::None))),
+                "NONE",
+            )
+        }),
+        accept("TestState", "stateConfiguration.retrierRetryCount", "min 0", "0", |c| {
+            let config =
+                TestStateConfiguration { retrier_retry_count: Some(0), ..Default::default() };
+            sent(send(c.test_state(DEFINITION).state_configuration(config)), 0)
+        }),
+        accept("TestState", "stateConfiguration.mapIterationFailureCount", "min 0", "0", |c| {
+            let config = TestStateConfiguration {
+                map_iteration_failure_count: Some(0),
+                ..Default::default()
+            };
+            sent(send(c.test_state(DEFINITION).state_configuration(config)), 0)
+        }),
+        accept("TestState", "stateConfiguration.errorCausedByState", "min 1", "1 character", |c| {
+            let config = TestStateConfiguration {
+                error_caused_by_state: Some("s".into()),
+                ..Default::default()
+            };
+            sent(send(c.test_state(DEFINITION).state_configuration(config)), "s")
+        }),
+        accept(
+            "TestState",
+            "stateConfiguration.errorCausedByState",
+            "max 80",
+            "80 characters",
+            |c| {
+                let v = "s".repeat(80);
+                let config = TestStateConfiguration {
+                    error_caused_by_state: Some(v.clone().into()),
+                    ..Default::default()
+                };
+                sent(send(c.test_state(DEFINITION).state_configuration(config)), v)
+            },
+        ),
+        accept(
+            "TestState",
+            "stateConfiguration.mapItemReaderData",
+            "max 262144",
+            "262144 characters",
+            |c| {
+                let v = json_of_len(262_144);
+                let config = TestStateConfiguration {
+                    map_item_reader_data: Some(v.clone().into()),
+                    ..Default::default()
+                };
+                sent(send(c.test_state(DEFINITION).state_configuration(config)), v)
+            },
+        ),
     ]
 }
 

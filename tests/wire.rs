@@ -33,11 +33,14 @@ use common::{
 };
 use serde_json::Value;
 use sfn_lite::Client;
-use sfn_lite::operations::{RedriveExecutionInput, StartExecutionInput};
+use sfn_lite::operations::{
+    MockErrorOutput, MockInput, RedriveExecutionInput, StartExecutionInput, TestStateConfiguration,
+};
 use sfn_lite::types::{
     CloudWatchLogsLogGroup, EncryptionConfiguration, EncryptionType, ExecutionRedriveFilter,
-    ExecutionStatus, IncludedData, LogDestination, LogLevel, LoggingConfiguration,
-    StateMachineType, Tag, TracingConfiguration, ValidateStateMachineDefinitionSeverity,
+    ExecutionStatus, IncludedData, InspectionLevel, LogDestination, LogLevel, LoggingConfiguration,
+    MockResponseValidationMode, StateMachineType, Tag, TracingConfiguration,
+    ValidateStateMachineDefinitionSeverity,
 };
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -1148,6 +1151,67 @@ fn rows() -> Vec<Row> {
                 "billingDetails": {"billedMemoryUsedInMB": 64, "billedDurationInMilliseconds": 800}
             }"#
             .into(),
+        },
+        Row {
+            op: "TestState",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .test_state(r#"{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}"#)
+                            .role_arn(ROLE_ARN)
+                            .input(r#"{"order":42}"#)
+                            .inspection_level(InspectionLevel::Trace)
+                            .reveal_secrets(false)
+                            .variables(r#"{"limit":3}"#)
+                            .state_name("Charge")
+                            .mock(MockInput {
+                                result: Some(r#"{"Payload":{}}"#.into()),
+                                error_output: Some(MockErrorOutput {
+                                    error: Some("States.Timeout".into()),
+                                    cause: Some("".into()),
+                                }),
+                                field_validation_mode: Some(MockResponseValidationMode::Strict),
+                            })
+                            .context(r#"{"Execution":{"Id":"x"}}"#)
+                            .state_configuration(TestStateConfiguration {
+                                retrier_retry_count: Some(0),
+                                error_caused_by_state: Some("Fetch".into()),
+                                map_iteration_failure_count: Some(2),
+                                map_item_reader_data: Some("[1,2]".into()),
+                            });
+                        send_via(c, r, via)
+                    },
+                    r#"{"definition": "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke\",\"End\":true}",
+                        "roleArn": "arn:aws:iam::123456789012:role/sfn-orders",
+                        "input": "{\"order\":42}", "inspectionLevel": "TRACE", "revealSecrets": false,
+                        "variables": "{\"limit\":3}", "stateName": "Charge",
+                        "mock": {"result": "{\"Payload\":{}}",
+                                 "errorOutput": {"error": "States.Timeout", "cause": ""},
+                                 "fieldValidationMode": "STRICT"},
+                        "context": "{\"Execution\":{\"Id\":\"x\"}}",
+                        "stateConfiguration": {"retrierRetryCount": 0, "errorCausedByState": "Fetch",
+                                               "mapIterationFailureCount": 2, "mapItemReaderData": "[1,2]"}}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.test_state(DEFINITION), via),
+                    r#"{"definition": "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}"}"#,
+                ),
+            ],
+            response: r#"{"output": "{\"id\":42}", "status": "CAUGHT_ERROR", "nextState": "HandleError",
+                "error": "States.Timeout", "cause": "",
+                "inspectionData": {"input": "{\"order\":42}", "afterInputPath": "{\"order\":42}",
+                    "afterParameters": "{\"id\":42}", "result": "{}", "afterResultSelector": "{}",
+                    "afterResultPath": "{}", "variables": "{}",
+                    "request": {"protocol": "https", "method": "POST", "url": "https://api.example.com/charge",
+                                "headers": "[content-type: application/json]", "body": "{}"},
+                    "response": {"protocol": "https", "statusCode": "500", "statusMessage": "Internal Server Error",
+                                 "headers": "[]", "body": ""},
+                    "errorDetails": {"catchIndex": 0, "retryIndex": 1, "retryBackoffIntervalSeconds": 2},
+                    "toleratedFailureCount": 3, "toleratedFailurePercentage": 12.5, "maxConcurrency": 10}}"#
+                .into(),
         },
     ]
 }

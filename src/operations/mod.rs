@@ -13,6 +13,7 @@ mod state_machines;
 mod sync_executions;
 mod tags;
 mod tasks;
+mod test_state;
 mod validate;
 mod versions;
 
@@ -26,4 +27,5 @@ pub use state_machines::*;
 pub use sync_executions::*;
 pub use tags::*;
 pub use tasks::*;
+pub use test_state::*;
 pub use versions::*;

@@ -175,6 +175,45 @@ service_enum! {
     }
 }
 
+service_enum! {
+    /// How much `TestState` reports about the state's data processing.
+    InspectionLevel {
+        /// Input and output, and the data after each processing step.
+        Info = "INFO",
+        /// `INFO`, and the data after each processing step in detail.
+        Debug = "DEBUG",
+        /// `DEBUG`, and the raw HTTP request and response of an HTTP Task.
+        Trace = "TRACE",
+    }
+}
+
+service_enum! {
+    /// How strictly `TestState` checks a mocked result against the API's
+    /// response shape.
+    MockResponseValidationMode {
+        /// Every member must be modelled and well typed.
+        Strict = "STRICT",
+        /// Members present must be well typed.
+        Present = "PRESENT",
+        /// No check.
+        None = "NONE",
+    }
+}
+
+service_enum! {
+    /// How a `TestState` run of one state ended.
+    TestExecutionStatus {
+        /// The state succeeded.
+        Succeeded = "SUCCEEDED",
+        /// The state failed.
+        Failed = "FAILED",
+        /// The state failed, and a `Retry` would run it again.
+        Retriable = "RETRIABLE",
+        /// The state failed, and a `Catch` caught the error.
+        CaughtError = "CAUGHT_ERROR",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

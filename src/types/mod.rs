@@ -14,7 +14,8 @@ mod sensitive;
 
 pub use enums::{
     EncryptionType, ExecutionRedriveFilter, ExecutionRedriveStatus, ExecutionStatus, IncludedData,
-    KmsKeyState, LogLevel, MapRunStatus, StateMachineStatus, StateMachineType, SyncExecutionStatus,
+    InspectionLevel, KmsKeyState, LogLevel, MapRunStatus, MockResponseValidationMode,
+    StateMachineStatus, StateMachineType, SyncExecutionStatus, TestExecutionStatus,
     ValidateStateMachineDefinitionResultCode, ValidateStateMachineDefinitionSeverity,
     ValidationExceptionReason,
 };
