@@ -14,7 +14,7 @@ use crate::http;
 use crate::operation::Operation;
 use crate::retry::RetryConfig;
 use crate::sign::Signer;
-use crate::transport::{Policy, ResponseMetadata, Transport};
+use crate::transport::{CallSettings, Policy, ResponseMetadata, Transport};
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use futures::future::BoxFuture;
 use std::fmt;
@@ -125,11 +125,31 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn send<O: Operation>(&self, input: O) -> Result<O::Output, Error> {
-        self.transport.send(&input).await
+        self.transport.send(&input, CallSettings::default()).await
     }
 
-    pub(crate) fn request<O: Operation>(&self, input: O) -> RequestBuilder<O> {
-        RequestBuilder { client: self.clone(), input }
+    pub(crate) async fn send_with<O: Operation>(
+        &self,
+        input: &O,
+        settings: CallSettings,
+    ) -> Result<O::Output, Error> {
+        self.transport.send(input, settings).await
+    }
+
+    /// A [`RequestBuilder`] for any operation's input, to set per-call
+    /// settings before sending it; for an operation of your own too (see
+    /// [`Operation`]).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+    /// use sfn_lite::operations::DescribeMapRunInput;
+    ///
+    /// let input = DescribeMapRunInput::new("arn:aws:states:us-east-1:123456789012:mapRun:sm/map:1");
+    /// let run = client.request(input).max_attempts(1).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn request<O: Operation>(&self, input: O) -> RequestBuilder<O> {
+        RequestBuilder { client: self.clone(), input, settings: CallSettings::default() }
     }
 }
 
@@ -137,23 +157,73 @@ impl Client {
 /// just `.await`).
 ///
 /// One generic type serves every operation; each operation adds its setters.
+/// [`max_attempts`](Self::max_attempts),
+/// [`attempt_timeout`](Self::attempt_timeout) and
+/// [`operation_timeout`](Self::operation_timeout) override the client's
+/// settings for this call only (and each page of its
+/// [`Paginator`](crate::Paginator)); the call still shares the client's
+/// connection pool, credentials and retry quota.
+///
+/// ```no_run
+/// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {
+/// use std::time::Duration;
+///
+/// // Without a name, StartExecution is not idempotent: a retry could
+/// // start a second execution. Send it once, with a short timeout.
+/// let started = client
+///     .start_execution("arn:aws:states:us-east-1:123456789012:stateMachine:orders")
+///     .max_attempts(1)
+///     .attempt_timeout(Duration::from_secs(5))
+///     .await?;
+/// # Ok(()) }
+/// ```
 #[derive(Clone)]
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct RequestBuilder<O> {
     pub(crate) client: Client,
     pub(crate) input: O,
+    pub(crate) settings: CallSettings,
 }
 
 impl<O: fmt::Debug> fmt::Debug for RequestBuilder<O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RequestBuilder").field("input", &self.input).finish_non_exhaustive()
+        f.debug_struct("RequestBuilder")
+            .field("input", &self.input)
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
     }
 }
 
 impl<O: Operation> RequestBuilder<O> {
     /// Sends the request.
     pub async fn send(self) -> Result<O::Output, Error> {
-        self.client.transport.send(&self.input).await
+        self.client.transport.send(&self.input, self.settings).await
+    }
+
+    /// How many attempts this call makes at most, the first included; 1
+    /// turns retries off. Overrides [`ClientBuilder::max_attempts`] for
+    /// this call; 0 fails the call with an
+    /// [`ErrorKind::Config`](crate::ErrorKind::Config) error.
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.settings.max_attempts = Some(attempts);
+        self
+    }
+
+    /// How long each attempt of this call may take. Overrides
+    /// [`ClientBuilder::attempt_timeout`] for this call, and also the
+    /// longer default of operations that hold their response (a
+    /// `GetActivityTask` long poll).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.settings.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// How long this whole call may take, every attempt and backoff
+    /// included. Overrides [`ClientBuilder::operation_timeout`] for this
+    /// call.
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.settings.operation_timeout = Some(timeout);
+        self
     }
 
     /// Sends the request and returns the output with the response's
@@ -169,7 +239,7 @@ impl<O: Operation> RequestBuilder<O> {
     /// # Ok(()) }
     /// ```
     pub async fn send_with_metadata(self) -> Result<(O::Output, ResponseMetadata), Error> {
-        self.client.transport.send_with_metadata(&self.input).await
+        self.client.transport.send_with_metadata(&self.input, self.settings).await
     }
 
     /// The input built so far.
@@ -270,6 +340,18 @@ impl ClientBuilder {
         self
     }
 
+    /// Turns off the host prefix the service model gives `StartSyncExecution`
+    /// (`sync-`): by default, as in the AWS SDKs, it goes before the
+    /// endpoint's host name, custom endpoints included
+    /// (`https://states.us-east-1.amazonaws.com` → `https://sync-states.us-east-1.amazonaws.com`,
+    /// `https://vpce-1.example.com` → `https://sync-vpce-1.example.com`).
+    /// An endpoint that is an IP address or `localhost` never gets it; turn
+    /// it off for a local server or proxy reached by another name.
+    pub fn disable_host_prefix(mut self, disable: bool) -> Self {
+        self.config.disable_host_prefix = disable;
+        self
+    }
+
     /// Where credentials come from: any [`ProvideCredentials`], such as
     /// static [`Credentials`](aws_credential_types::Credentials), one of the
     /// providers in [`credentials`](crate::credentials) (say
@@ -366,7 +448,7 @@ impl ClientBuilder {
         };
         let transport = Transport::new(
             http,
-            Signer::new(endpoint, region)?,
+            Signer::new(endpoint, region, !config.disable_host_prefix)?,
             CredentialsCache::new(credentials),
             Policy {
                 max_attempts: config.max_attempts,

@@ -58,6 +58,23 @@ service_enum! {
         ExecutionLimitExceeded = "ExecutionLimitExceeded",
         /// The execution cannot be redriven.
         ExecutionNotRedrivable = "ExecutionNotRedrivable",
+        /// The activity does not exist.
+        ActivityDoesNotExist = "ActivityDoesNotExist",
+        /// An activity with this name and different tags exists.
+        ActivityAlreadyExists = "ActivityAlreadyExists",
+        /// Too many activities exist.
+        ActivityLimitExceeded = "ActivityLimitExceeded",
+        /// Too many workers are polling the activity.
+        ActivityWorkerLimitExceeded = "ActivityWorkerLimitExceeded",
+        /// The task token matches no task (it never existed, or the task
+        /// has already been answered).
+        TaskDoesNotExist = "TaskDoesNotExist",
+        /// The task timed out (`TimeoutSeconds` or `HeartbeatSeconds`).
+        TaskTimedOut = "TaskTimedOut",
+        /// The task output is not valid JSON.
+        InvalidOutput = "InvalidOutput",
+        /// A required parameter is missing.
+        MissingRequiredParameter = "MissingRequiredParameter",
         /// The ARN is malformed.
         InvalidArn = "InvalidArn",
         /// The state machine definition is invalid.
@@ -70,7 +87,7 @@ service_enum! {
         InvalidLoggingConfiguration = "InvalidLoggingConfiguration",
         /// The state machine name is invalid.
         InvalidName = "InvalidName",
-        /// The page token is invalid or expired.
+        /// The page token or task token is invalid or expired.
         InvalidToken = "InvalidToken",
         /// The tracing configuration is invalid.
         InvalidTracingConfiguration = "InvalidTracingConfiguration",
@@ -244,7 +261,10 @@ impl Error {
         Self { inner: Box::new(Inner { kind, operation: None, attempts: 1, detail, source: None }) }
     }
 
-    pub(crate) fn invalid_input(field: &str, rule: impl fmt::Display) -> Self {
+    /// An [`ErrorKind::InvalidInput`] error: the member `field` (its wire
+    /// name) breaks `rule`, shown as ``"`field` rule"``. For the `validate`
+    /// of an [`Operation`](crate::Operation) of your own.
+    pub fn invalid_input(field: &str, rule: impl fmt::Display) -> Self {
         let message = format!("`{field}` {rule}");
         Self::new(
             ErrorKind::InvalidInput,

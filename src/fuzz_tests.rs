@@ -93,6 +93,60 @@ const START_EXECUTION: &[&[u8]] = &[
     br#"{"executionArn":"arn:aws:states:us-east-1:123456789012:execution:sm:run","startDate":1795559751.538}"#,
 ];
 const STOP_EXECUTION: &[&[u8]] = &[br#"{"stopDate":1795559751.538}"#];
+const EMPTY_OUTPUT: &[&[u8]] = &[b"{}"];
+const LIST_TAGS_FOR_RESOURCE: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/list_tags_for_resource_full.json"),
+    include_bytes!("../tests/fixtures/list_tags_for_resource_minimal.json"),
+];
+const CREATE_ACTIVITY: &[&[u8]] = &[
+    br#"{"activityArn":"arn:aws:states:us-east-1:123456789012:activity:a","creationDate":1795559751.538}"#,
+];
+const DESCRIBE_ACTIVITY: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/describe_activity_full.json"),
+    include_bytes!("../tests/fixtures/describe_activity_minimal.json"),
+];
+const LIST_ACTIVITIES: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/list_activities_full.json"),
+    include_bytes!("../tests/fixtures/list_activities_minimal.json"),
+];
+const DESCRIBE_STATE_MACHINE_ALIAS: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/describe_state_machine_alias_full.json"),
+    include_bytes!("../tests/fixtures/describe_state_machine_alias_minimal.json"),
+];
+const LIST_STATE_MACHINE_VERSIONS: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/list_state_machine_versions_full.json"),
+    include_bytes!("../tests/fixtures/list_state_machine_versions_minimal.json"),
+];
+const UPDATE_STATE_MACHINE: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/update_state_machine_full.json"),
+    include_bytes!("../tests/fixtures/update_state_machine_minimal.json"),
+];
+const PUBLISH_STATE_MACHINE_VERSION: &[&[u8]] = &[
+    br#"{"creationDate":1795559751.538,"stateMachineVersionArn":"arn:aws:states:us-east-1:123456789012:stateMachine:sm:1"}"#,
+];
+const CREATE_STATE_MACHINE_ALIAS: &[&[u8]] = &[
+    br#"{"stateMachineAliasArn":"arn:aws:states:us-east-1:123456789012:stateMachine:sm:PROD","creationDate":1795559751}"#,
+];
+const UPDATE_STATE_MACHINE_ALIAS: &[&[u8]] = &[br#"{"updateDate":1795559751.5}"#];
+const LIST_STATE_MACHINE_ALIASES: &[&[u8]] = &[
+    br#"{"stateMachineAliases":[{"stateMachineAliasArn":"arn:aws:states:us-east-1:123456789012:stateMachine:sm:PROD","creationDate":1795559751}],"nextToken":"t"}"#,
+];
+const VALIDATE_STATE_MACHINE_DEFINITION: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/validate_state_machine_definition_full.json"),
+    include_bytes!("../tests/fixtures/validate_state_machine_definition_minimal.json"),
+];
+const START_SYNC_EXECUTION: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/start_sync_execution_full.json"),
+    include_bytes!("../tests/fixtures/start_sync_execution_minimal.json"),
+];
+const TEST_STATE: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/test_state_full.json"),
+    include_bytes!("../tests/fixtures/test_state_minimal.json"),
+];
+const GET_ACTIVITY_TASK: &[&[u8]] = &[
+    include_bytes!("../tests/fixtures/get_activity_task_full.json"),
+    include_bytes!("../tests/fixtures/get_activity_task_minimal.json"),
+];
 const REDRIVE_EXECUTION: &[&[u8]] = &[br#"{"redriveDate":1795560000.25}"#];
 const ERRORS: &[&[u8]] = &[
     br#"{"__type":"com.amazonaws.sfn#ExecutionDoesNotExist","message":"Execution Does Not Exist: 'arn'"}"#,
@@ -753,6 +807,31 @@ fuzz_outputs! {
     start_execution: StartExecutionOutput = START_EXECUTION;
     stop_execution: StopExecutionOutput = STOP_EXECUTION;
     redrive_execution: RedriveExecutionOutput = REDRIVE_EXECUTION;
+    tag_resource: TagResourceOutput = EMPTY_OUTPUT;
+    untag_resource: UntagResourceOutput = EMPTY_OUTPUT;
+    list_tags_for_resource: ListTagsForResourceOutput = LIST_TAGS_FOR_RESOURCE;
+    create_activity: CreateActivityOutput = CREATE_ACTIVITY;
+    delete_activity: DeleteActivityOutput = EMPTY_OUTPUT;
+    describe_activity: DescribeActivityOutput = DESCRIBE_ACTIVITY;
+    list_activities: ListActivitiesOutput = LIST_ACTIVITIES;
+    get_activity_task: GetActivityTaskOutput = GET_ACTIVITY_TASK;
+    send_task_success: SendTaskSuccessOutput = EMPTY_OUTPUT;
+    send_task_failure: SendTaskFailureOutput = EMPTY_OUTPUT;
+    send_task_heartbeat: SendTaskHeartbeatOutput = EMPTY_OUTPUT;
+    publish_state_machine_version: PublishStateMachineVersionOutput =
+        PUBLISH_STATE_MACHINE_VERSION;
+    list_state_machine_versions: ListStateMachineVersionsOutput = LIST_STATE_MACHINE_VERSIONS;
+    delete_state_machine_version: DeleteStateMachineVersionOutput = EMPTY_OUTPUT;
+    create_state_machine_alias: CreateStateMachineAliasOutput = CREATE_STATE_MACHINE_ALIAS;
+    describe_state_machine_alias: DescribeStateMachineAliasOutput = DESCRIBE_STATE_MACHINE_ALIAS;
+    update_state_machine_alias: UpdateStateMachineAliasOutput = UPDATE_STATE_MACHINE_ALIAS;
+    delete_state_machine_alias: DeleteStateMachineAliasOutput = EMPTY_OUTPUT;
+    list_state_machine_aliases: ListStateMachineAliasesOutput = LIST_STATE_MACHINE_ALIASES;
+    update_state_machine: UpdateStateMachineOutput = UPDATE_STATE_MACHINE;
+    validate_state_machine_definition: ValidateStateMachineDefinitionOutput =
+        VALIDATE_STATE_MACHINE_DEFINITION;
+    start_sync_execution: StartSyncExecutionOutput = START_SYNC_EXECUTION;
+    test_state: TestStateOutput = TEST_STATE;
 }
 
 fn check_error(

@@ -7,6 +7,7 @@
 use crate::client::{Client, RequestBuilder};
 use crate::error::{Error, ErrorKind};
 use crate::operation::Operation;
+use crate::transport::CallSettings;
 use futures::future::BoxFuture;
 use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 use std::fmt;
@@ -96,6 +97,7 @@ pub(crate) use paginated;
 pub struct Paginator<O> {
     client: Client,
     input: O,
+    settings: CallSettings,
     page_size: Option<i32>,
     prefetch: bool,
 }
@@ -113,7 +115,8 @@ impl<O: fmt::Debug> fmt::Debug for Paginator<O> {
 impl<O: Paginated> RequestBuilder<O> {
     /// Turns the request into a paginator that follows `nextToken`.
     pub fn into_paginator(self) -> Paginator<O> {
-        Paginator { client: self.client, input: self.input, page_size: None, prefetch: true }
+        let RequestBuilder { client, input, settings } = self;
+        Paginator { client, input, settings, page_size: None, prefetch: true }
     }
 }
 
@@ -140,7 +143,7 @@ impl<O: Paginated> Paginator<O> {
     /// place or move it into `tokio::spawn`. Once ended it keeps yielding
     /// `None`.
     pub fn pages(self) -> impl Stream<Item = Result<O::Output, Error>> + Send + Unpin + 'static {
-        let Paginator { client, mut input, page_size, prefetch } = self;
+        let Paginator { client, mut input, settings, page_size, prefetch } = self;
         let start = match page_size {
             Some(size) if !(1..=PAGE_SIZE_MAX).contains(&size) => State::Failed(
                 Error::invalid_input(
@@ -151,9 +154,9 @@ impl<O: Paginated> Paginator<O> {
             ),
             Some(size) => {
                 input.set_page_size(size);
-                State::Start(Pages { client, input, prefetch })
+                State::Start(Pages { client, input, settings, prefetch })
             }
-            None => State::Start(Pages { client, input, prefetch }),
+            None => State::Start(Pages { client, input, settings, prefetch }),
         };
         // Fused so polling after the end (as `select!` loops do) gives `None`
         // rather than `unfold`'s panic; boxed so callers can `try_next()`
@@ -173,6 +176,7 @@ impl<O: Paginated> Paginator<O> {
 struct Pages<O> {
     client: Client,
     input: O,
+    settings: CallSettings,
     prefetch: bool,
 }
 
@@ -183,10 +187,11 @@ impl<O: Paginated> Pages<O> {
         let mut input = self.input.clone();
         input.set_next_token(token.clone());
         let client = self.client.clone();
+        let settings = self.settings;
         // A span per page, a child of the caller's (prefetched pages too).
         let span = tracing::debug_span!("sfn.page", operation = O::NAME, first = token.is_none());
         let fut: BoxFuture<'static, Result<O::Output, Error>> =
-            Box::pin(async move { client.send(input).await }.instrument(span));
+            Box::pin(async move { client.send_with(&input, settings).await }.instrument(span));
         let fut = match tokio::runtime::Handle::try_current() {
             Ok(rt) if self.prefetch => Request::Spawned(AbortOnDrop(rt.spawn(fut))),
             _ => Request::Lazy(fut),

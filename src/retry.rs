@@ -63,9 +63,9 @@ pub(crate) const MAX_RETRY_AFTER_EXTRA: Duration = Duration::from_secs(5);
 /// Executions started without a name (the service then picks one), and
 /// Express workflows, which do not deduplicate by name, are the cases where
 /// a retry after a lost answer could start a second execution: give
-/// executions names, or use a client with
-/// [`ClientBuilder::max_attempts`](crate::ClientBuilder::max_attempts) 1 for
-/// those starts.
+/// executions names, or send those starts with
+/// [`RequestBuilder::max_attempts`](crate::RequestBuilder::max_attempts)`(1)`
+/// (this call only; the client's other calls keep retrying).
 ///
 /// ```
 /// use std::time::Duration;

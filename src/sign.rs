@@ -27,17 +27,56 @@ pub(crate) struct Signer {
     region: String,
     /// `host[:port]` as sent in the Host header and signed.
     host: String,
+    /// Whether operations' host prefixes apply (`sync-`).
+    host_prefix: bool,
     skew: ClockSkew,
 }
 
+/// Where a request goes when its operation's host prefix changes the
+/// endpoint: the URL and the `host[:port]` signed.
+#[derive(Debug)]
+pub(crate) struct Destination {
+    pub(crate) url: reqwest::Url,
+    host: String,
+}
+
+fn host_header(url: &reqwest::Url) -> Option<String> {
+    match (url.host_str(), url.port()) {
+        (Some(h), Some(p)) => Some(format!("{h}:{p}")),
+        (Some(h), None) => Some(h.to_owned()),
+        (None, _) => None,
+    }
+}
+
 impl Signer {
-    pub(crate) fn new(endpoint: reqwest::Url, region: String) -> Result<Self, Error> {
-        let host = match (endpoint.host_str(), endpoint.port()) {
-            (Some(h), Some(p)) => format!("{h}:{p}"),
-            (Some(h), None) => h.to_owned(),
-            (None, _) => return Err(Error::config(format!("endpoint {endpoint} has no host"))),
+    pub(crate) fn new(
+        endpoint: reqwest::Url,
+        region: String,
+        host_prefix: bool,
+    ) -> Result<Self, Error> {
+        let Some(host) = host_header(&endpoint) else {
+            return Err(Error::config(format!("endpoint {endpoint} has no host")));
         };
-        Ok(Self { endpoint, region, host, skew: ClockSkew::default() })
+        Ok(Self { endpoint, region, host, host_prefix, skew: ClockSkew::default() })
+    }
+
+    /// Where an operation whose model gives it the host prefix `prefix`
+    /// goes, when that is not the endpoint itself: the prefix before the
+    /// endpoint's host name (`sync-states.us-east-1.amazonaws.com`), as the
+    /// SDKs do, custom endpoints included. Not when prefixes are off, nor
+    /// for an IP address or `localhost`, which no prefixed name can reach.
+    pub(crate) fn destination(&self, prefix: Option<&str>) -> Option<Destination> {
+        let prefix = prefix.filter(|_| self.host_prefix)?;
+        let name = self.endpoint.host_str()?;
+        if name.eq_ignore_ascii_case("localhost") {
+            return None;
+        }
+        let mut url = self.endpoint.clone();
+        // The URL parser refuses a prefixed IP address (`sync-127.0.0.1`
+        // ends like an IPv4 address and is not one; `sync-[::1]` is no host).
+        url.set_host(Some(&format!("{prefix}{name}"))).ok()?;
+        let host = host_header(&url)?;
+        Some(Destination { url, host })
     }
 
     pub(crate) fn endpoint(&self) -> &reqwest::Url {
@@ -55,11 +94,13 @@ impl Signer {
 
     /// The headers of a `POST` of `body` to the operation `target`
     /// (`AWSStepFunctions.<Name>`), signed at the current (corrected) time.
+    /// `to`: the prefixed destination, if the operation has one.
     pub(crate) fn headers(
         &self,
         credentials: Credentials,
         target: &str,
         body: &[u8],
+        to: Option<&Destination>,
     ) -> Result<HeaderMap, Error> {
         let target_value = HeaderValue::from_str(target).map_err(|e| {
             Error::with_message(
@@ -91,14 +132,12 @@ impl Signer {
             .settings(SigningSettings::default())
             .build()
             .map_err(|e| cannot_sign(e.into()))?;
-        let unsigned = [
-            ("content-type", CONTENT_TYPE),
-            ("host", self.host.as_str()),
-            ("x-amz-target", target),
-        ];
+        let (url, host) = to.map_or((&self.endpoint, &self.host), |d| (&d.url, &d.host));
+        let unsigned =
+            [("content-type", CONTENT_TYPE), ("host", host.as_str()), ("x-amz-target", target)];
         let signable = SignableRequest::new(
             "POST",
-            self.endpoint.as_str(),
+            url.as_str(),
             unsigned.iter().copied(),
             SignableBody::Bytes(body),
         )
@@ -212,7 +251,7 @@ mod tests {
     use super::*;
 
     fn signer() -> Signer {
-        Signer::new(reqwest::Url::parse("http://127.0.0.1:9/").unwrap(), "us-east-1".into())
+        Signer::new(reqwest::Url::parse("http://127.0.0.1:9/").unwrap(), "us-east-1".into(), true)
             .unwrap()
     }
 
@@ -221,9 +260,39 @@ mod tests {
     }
 
     #[test]
+    fn host_prefixes_go_before_host_names_only() {
+        let at = |url: &str, on: bool| {
+            let signer = Signer::new(reqwest::Url::parse(url).unwrap(), "us-east-1".into(), on);
+            signer.unwrap().destination(Some("sync-")).map(|d| (d.url.to_string(), d.host))
+        };
+        let prefixed = |url: &str, host: &str| Some((url.to_owned(), host.to_owned()));
+        assert_eq!(
+            at("https://states.us-east-1.amazonaws.com", true),
+            prefixed(
+                "https://sync-states.us-east-1.amazonaws.com/",
+                "sync-states.us-east-1.amazonaws.com"
+            )
+        );
+        assert_eq!(
+            at("http://sfn.internal:8083/base", true),
+            prefixed("http://sync-sfn.internal:8083/base", "sync-sfn.internal:8083")
+        );
+        for (url, on) in [
+            ("https://states.us-east-1.amazonaws.com", false),
+            ("http://127.0.0.1:8083", true),
+            ("http://[::1]:8083", true),
+            ("http://LOCALHOST:8083", true),
+        ] {
+            assert_eq!(at(url, on), None, "{url}, prefixes on: {on}");
+        }
+        assert!(signer().destination(None).is_none());
+    }
+
+    #[test]
     fn signed_headers_carry_target_host_and_hide_their_values() {
-        let headers =
-            signer().headers(credentials(Some("TOKEN")), "AWSStepFunctions.X", b"{}").unwrap();
+        let headers = signer()
+            .headers(credentials(Some("TOKEN")), "AWSStepFunctions.X", b"{}", None)
+            .unwrap();
         assert_eq!(headers["x-amz-target"], "AWSStepFunctions.X");
         assert_eq!(headers["content-type"], CONTENT_TYPE);
         for name in ["authorization", "x-amz-date", "x-amz-security-token"] {
@@ -236,21 +305,22 @@ mod tests {
     #[test]
     fn each_failure_to_sign_says_whose_it_is() {
         // The operation name is the caller's input.
-        let e = signer().headers(credentials(None), "AWSStepFunctions.X\n", b"{}").unwrap_err();
+        let e =
+            signer().headers(credentials(None), "AWSStepFunctions.X\n", b"{}", None).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
         // Only the credentials can put a bad value in a signed header.
-        let e = signer().headers(credentials(Some("line\nbreak")), "T", b"{}").unwrap_err();
+        let e = signer().headers(credentials(Some("line\nbreak")), "T", b"{}", None).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Credentials, "{e}");
         assert!(!e.to_string().contains("line"), "{e}");
         // So is a region no header can carry (a custom endpoint skips the
         // endpoint rules' region check).
         let url = reqwest::Url::parse("http://127.0.0.1:9/").unwrap();
-        let bad_region = Signer::new(url, "us\neast".into()).unwrap();
-        let e = bad_region.headers(credentials(None), "T", b"{}").unwrap_err();
+        let bad_region = Signer::new(url, "us\neast".into(), true).unwrap();
+        let e = bad_region.headers(credentials(None), "T", b"{}", None).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Config, "{e}");
         // An endpoint without a host is a setting to fix.
         let no_host = reqwest::Url::parse("unix:/tmp/socket").unwrap();
-        assert_eq!(Signer::new(no_host, "r".into()).unwrap_err().kind(), ErrorKind::Config);
+        assert_eq!(Signer::new(no_host, "r".into(), true).unwrap_err().kind(), ErrorKind::Config);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::operation::Operation;
 use crate::random;
 use crate::response;
 use crate::retry::{self, RetryClass, RetryConfig, RetryQuota};
-use crate::sign::{self, Signer};
+use crate::sign::{self, Destination, Signer};
 use reqwest::header::HeaderMap;
 use std::future::Future;
 use std::time::Duration;
@@ -44,6 +44,23 @@ pub(crate) struct Policy {
     pub(crate) retry: RetryConfig,
     pub(crate) attempt_timeout: Option<Duration>,
     pub(crate) operation_timeout: Option<Duration>,
+}
+
+/// Settings of one call that override the client's [`Policy`] (unset: the
+/// client's).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CallSettings {
+    pub(crate) max_attempts: Option<u32>,
+    pub(crate) attempt_timeout: Option<Duration>,
+    pub(crate) operation_timeout: Option<Duration>,
+}
+
+/// The limits one call runs under: the client's policy, the operation's
+/// needs and the call's own settings, resolved once per call.
+struct Limits {
+    max_attempts: u32,
+    attempt_timeout: Option<Duration>,
+    operation_timeout: Option<Duration>,
 }
 
 /// Everything a request needs, resolved once when the client is built, and
@@ -109,10 +126,14 @@ impl Transport {
         self.signer.region()
     }
 
-    /// Sends one operation, retrying as the policy allows, and decodes its
-    /// answer.
-    pub(crate) async fn send<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
-        self.send_with_metadata(input).await.map(|(output, _)| output)
+    /// Sends one operation, retrying as the policy and the call's settings
+    /// allow, and decodes its answer.
+    pub(crate) async fn send<O: Operation>(
+        &self,
+        input: &O,
+        settings: CallSettings,
+    ) -> Result<O::Output, Error> {
+        self.send_with_metadata(input, settings).await.map(|(output, _)| output)
     }
 
     /// [`send`](Self::send), with the response's metadata, in a span per
@@ -122,6 +143,7 @@ impl Transport {
     pub(crate) async fn send_with_metadata<O: Operation>(
         &self,
         input: &O,
+        settings: CallSettings,
     ) -> Result<(O::Output, ResponseMetadata), Error> {
         let span = tracing::info_span!(
             "sfn",
@@ -133,7 +155,7 @@ impl Transport {
             error = Empty,
         );
         let started = Instant::now();
-        let result = self.send_inner(input).instrument(span.clone()).await;
+        let result = self.send_inner(input, settings).instrument(span.clone()).await;
         span.record(
             "duration_ms",
             u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
@@ -147,10 +169,30 @@ impl Transport {
         result.map_err(|e| e.for_operation(O::NAME))
     }
 
+    /// The call's settings win; an operation that holds its response long
+    /// (a long poll) raises the client's attempt timeout to what it needs.
+    fn limits<O: Operation>(&self, settings: CallSettings) -> Result<Limits, Error> {
+        let max_attempts = settings.max_attempts.unwrap_or(self.policy.max_attempts);
+        if max_attempts == 0 {
+            return Err(Error::config("max_attempts must be at least 1 (1 turns retries off)"));
+        }
+        let client = match (self.policy.attempt_timeout, O::MIN_ATTEMPT_TIMEOUT) {
+            (Some(client), Some(floor)) => Some(client.max(floor)),
+            (client, _) => client,
+        };
+        Ok(Limits {
+            max_attempts,
+            attempt_timeout: settings.attempt_timeout.or(client),
+            operation_timeout: settings.operation_timeout.or(self.policy.operation_timeout),
+        })
+    }
+
     async fn send_inner<O: Operation>(
         &self,
         input: &O,
+        settings: CallSettings,
     ) -> Result<(O::Output, ResponseMetadata), Error> {
+        let limits = self.limits::<O>(settings)?;
         input.validate()?;
         // Shared, so each attempt sends it without copying.
         let body = bytes::Bytes::from(serde_json::to_vec(input).map_err(|e| {
@@ -158,21 +200,23 @@ impl Transport {
                 .with_source(e)
         })?);
         let target = concat_target(O::NAME);
+        let to = self.signer.destination(O::HOST_PREFIX);
         // A timeout too long to add to now is no timeout.
-        let deadline = self.policy.operation_timeout.and_then(|t| Instant::now().checked_add(t));
+        let deadline = limits.operation_timeout.and_then(|t| Instant::now().checked_add(t));
         let mut attempts = 0;
         let mut retries = 0;
         let mut last_retry_cost = None;
         let mut skew_corrected = false;
         loop {
             attempts += 1;
-            let failure = match self.attempt::<O>(&target, &body, deadline).await {
-                Ok((output, status, request_id)) => {
-                    self.quota.release(last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT));
-                    return Ok((output, ResponseMetadata { request_id, status, attempts }));
-                }
-                Err(failure) => failure,
-            };
+            let failure =
+                match self.attempt::<O>(&target, &body, to.as_ref(), &limits, deadline).await {
+                    Ok((output, status, request_id)) => {
+                        self.quota.release(last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT));
+                        return Ok((output, ResponseMetadata { request_id, status, attempts }));
+                    }
+                    Err(failure) => failure,
+                };
             let Failure { error, class, retry_after, server_date } = failure;
             if let Some((server, local)) = server_date {
                 if !skew_corrected && self.signer.clock().adjust(server, local) {
@@ -187,7 +231,7 @@ impl Transport {
             }
             let fail = |error: Error| Err(error.with_attempts(attempts));
             let Some(class) = class else { return fail(error) };
-            if attempts - u32::from(skew_corrected) >= self.policy.max_attempts {
+            if attempts - u32::from(skew_corrected) >= limits.max_attempts {
                 return fail(error);
             }
             let wait = retry::delay(
@@ -195,7 +239,7 @@ impl Transport {
                 retry_after,
             );
             if deadline.is_some_and(|d| Instant::now().checked_add(wait).is_none_or(|at| at >= d)) {
-                return fail(self.operation_timeout().with_source(error));
+                return fail(operation_timeout(&limits).with_source(error));
             }
             if !self.quota.try_acquire(class.cost()) {
                 tracing::debug!(operation = O::NAME, attempt = attempts, "retry quota exhausted");
@@ -221,16 +265,18 @@ impl Transport {
         &self,
         target: &str,
         body: &bytes::Bytes,
+        to: Option<&Destination>,
+        limits: &Limits,
         deadline: Option<Instant>,
     ) -> Result<(O::Output, u16, Option<String>), Failure> {
         let headers = self
-            .within(deadline, None, self.signed_headers(target, body))
+            .within(limits, deadline, None, self.signed_headers(target, body, to))
             .await?
             .map_err(Failure::fatal)?;
         // Error replies may echo the token: it is redacted from them.
         let session_token = headers.get("x-amz-security-token").cloned();
-        let request =
-            self.http.post(self.signer.endpoint().clone()).headers(headers).body(body.clone());
+        let url = to.map_or(self.signer.endpoint(), |d| &d.url);
+        let request = self.http.post(url.clone()).headers(headers).body(body.clone());
         let exchange = async {
             let response = request.send().await.map_err(transport_failure)?;
             let headers = response.headers();
@@ -253,7 +299,7 @@ impl Transport {
             Ok::<_, Failure>((answer, bytes))
         };
         let (Answer { status, request_id, error_type, retry_after, date }, bytes) =
-            self.within(deadline, self.policy.attempt_timeout, exchange).await??;
+            self.within(limits, deadline, limits.attempt_timeout, exchange).await??;
         tracing::debug!(
             operation = O::NAME,
             status,
@@ -283,6 +329,7 @@ impl Transport {
     /// that says which one ran out (the attempt timeout's may be retried).
     async fn within<T>(
         &self,
+        limits: &Limits,
         deadline: Option<Instant>,
         limit: Option<Duration>,
         work: impl Future<Output = T>,
@@ -296,7 +343,7 @@ impl Transport {
         };
         match tokio::time::timeout_at(end, work).await {
             Ok(out) => Ok(out),
-            Err(_) if by_deadline => Err(Failure::fatal(self.operation_timeout())),
+            Err(_) if by_deadline => Err(Failure::fatal(operation_timeout(limits))),
             Err(_) => Err(Failure::transient(Error::with_message(
                 ErrorKind::Timeout,
                 format!("the attempt timeout ({:?}) ran out", limit.unwrap_or_default()),
@@ -304,19 +351,21 @@ impl Transport {
         }
     }
 
-    fn operation_timeout(&self) -> Error {
-        let limit = self.policy.operation_timeout.unwrap_or_default();
-        Error::with_message(
-            ErrorKind::Timeout,
-            format!("the operation timeout ({limit:?}) ran out"),
-        )
-    }
-
     /// The request headers, signed with fresh credentials from the cache.
-    async fn signed_headers(&self, target: &str, body: &[u8]) -> Result<HeaderMap, Error> {
+    async fn signed_headers(
+        &self,
+        target: &str,
+        body: &[u8],
+        to: Option<&Destination>,
+    ) -> Result<HeaderMap, Error> {
         let credentials = self.credentials.get().await?;
-        self.signer.headers(credentials, target, body)
+        self.signer.headers(credentials, target, body, to)
     }
+}
+
+fn operation_timeout(limits: &Limits) -> Error {
+    let limit = limits.operation_timeout.unwrap_or_default();
+    Error::with_message(ErrorKind::Timeout, format!("the operation timeout ({limit:?}) ran out"))
 }
 
 fn concat_target(name: &str) -> String {

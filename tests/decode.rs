@@ -1,7 +1,10 @@
 //! Wire format of the richest outputs, from real-shaped response bodies
 //! (tests/fixtures/, full and minimal): DescribeExecution, DescribeMapRun,
 //! DescribeStateMachine, DescribeStateMachineForExecution, ListExecutions,
-//! ListMapRuns and UpdateMapRun. Decoding, re-encoding to the same JSON
+//! ListMapRuns, UpdateMapRun, DescribeActivity, ListActivities,
+//! GetActivityTask, ListTagsForResource, DescribeStateMachineAlias,
+//! ListStateMachineVersions, UpdateStateMachine and
+//! ValidateStateMachineDefinition, StartSyncExecution and TestState. Decoding, re-encoding to the same JSON
 //! (numbers compared exactly), lenient decoding, unknown enum values,
 //! redacted `Debug`, input bodies and input validation. No server involved.
 //!
@@ -989,4 +992,263 @@ fn describe_state_machine_validation() {
     accepted(&DescribeStateMachineForExecutionInput::new(long(256)));
     refused(&DescribeStateMachineForExecutionInput::new(""), "executionArn");
     refused(&DescribeStateMachineForExecutionInput::new(long(257)), "executionArn");
+}
+
+// ---------------------------------------------------------------- activities and tags
+
+const ACTIVITY: &str = "arn:aws:states:us-east-1:123456789012:activity:ResizeImages";
+
+#[test]
+fn describe_activity_full() {
+    let out: DescribeActivityOutput = decode_and_round_trip("describe_activity_full");
+    assert_eq!(out.activity_arn, ACTIVITY);
+    assert_eq!(out.name, "ResizeImages");
+    assert_eq!(out.creation_date, at(1_795_559_751, 538));
+    assert_eq!(out.encryption_configuration, Some(encryption()));
+}
+
+#[test]
+fn describe_activity_minimal() {
+    let out: DescribeActivityOutput = decode_and_round_trip("describe_activity_minimal");
+    assert_eq!(out.activity_arn, ACTIVITY);
+    assert_eq!(out.creation_date, at(1_795_559_751, 0));
+    assert_eq!(out.encryption_configuration, None);
+}
+
+#[test]
+fn list_activities_full() {
+    let out: ListActivitiesOutput = decode_and_round_trip("list_activities_full");
+    let names: Vec<&str> = out.activities.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["ResizeImages", "Transcode"]);
+    assert_eq!(out.activities[0].activity_arn, ACTIVITY);
+    assert_eq!(out.activities[1].creation_date, at(1_669_852_000, 0));
+    assert_eq!(
+        out.next_token.as_deref(),
+        Some("AAMA-EFRSURBSGhYQ1F0a2s3WmJYcmt4SXdVN3dBQUFBZ3dBQUFBQT09")
+    );
+}
+
+#[test]
+fn list_activities_minimal() {
+    let out: ListActivitiesOutput = decode_and_round_trip("list_activities_minimal");
+    assert!(out.activities.is_empty());
+    assert_eq!(out.next_token, None);
+}
+
+/// A task's token and input are sensitive: kept on the wire, hidden from
+/// `Debug`.
+#[test]
+fn get_activity_task_full() {
+    let out: GetActivityTaskOutput = decode_and_round_trip("get_activity_task_full");
+    let token = out.task_token.as_ref().expect("a token");
+    assert!(token.as_str().starts_with("AAAAKgAAAAIAAAAAAAAAAQ9zRkzm"));
+    let input: Value =
+        serde_json::from_str(out.input.as_ref().expect("an input").as_str()).unwrap();
+    assert_eq!(input["key"], "raw/cat.png");
+    debug_hides(&out, &["AAAAKgAAAAIAAAAAAAAAAQ9zRkzm", "raw/cat.png"]);
+}
+
+/// No task came within the poll: the service answers with no token.
+#[test]
+fn get_activity_task_minimal() {
+    let out: GetActivityTaskOutput = decode_and_round_trip("get_activity_task_minimal");
+    assert_eq!((out.task_token, out.input), (None, None));
+    let out: GetActivityTaskOutput =
+        serde_json::from_str(r#"{"taskToken": null, "input": null}"#).unwrap();
+    assert_eq!((out.task_token, out.input), (None, None));
+}
+
+#[test]
+fn list_tags_for_resource_full() {
+    let out: ListTagsForResourceOutput = decode_and_round_trip("list_tags_for_resource_full");
+    assert_eq!(out.tags, Some(vec![Tag::new("team", "media"), Tag::new("stage", "")]));
+}
+
+#[test]
+fn list_tags_for_resource_minimal() {
+    let out: ListTagsForResourceOutput = decode_and_round_trip("list_tags_for_resource_minimal");
+    assert_eq!(out.tags, None);
+}
+
+/// Task tokens, outputs, errors and causes never show in `Debug`, of the
+/// inputs or of their builders.
+#[test]
+fn task_answers_hide_their_token_and_data() {
+    let client = client();
+    let success = client.send_task_success("TOKEN-SECRET", r#"{"result":"OUTPUT-SECRET"}"#);
+    debug_hides(success.as_input(), &["TOKEN-SECRET", "OUTPUT-SECRET"]);
+    assert!(!format!("{success:?}").contains("SECRET"), "{success:?}");
+    let failure =
+        client.send_task_failure("TOKEN-SECRET").error("ERROR-SECRET").cause("CAUSE-SECRET");
+    debug_hides(failure.as_input(), &["TOKEN-SECRET", "ERROR-SECRET", "CAUSE-SECRET"]);
+    assert!(!format!("{failure:?}").contains("SECRET"), "{failure:?}");
+    let heartbeat = client.send_task_heartbeat("TOKEN-SECRET");
+    debug_hides(heartbeat.as_input(), &["TOKEN-SECRET"]);
+}
+
+// ---------------------------------------------------------------- versions and aliases
+
+#[test]
+fn describe_state_machine_alias_full() {
+    let out: DescribeStateMachineAliasOutput =
+        decode_and_round_trip("describe_state_machine_alias_full");
+    assert_eq!(out.state_machine_alias_arn.as_deref(), Some(ALIAS));
+    assert_eq!(out.name.as_deref(), Some("PROD"));
+    let routes = out.routing_configuration.clone().expect("routes");
+    assert_eq!(
+        routes,
+        [
+            RoutingConfigurationListItem::new(format!("{STATE_MACHINE}:2"), 90),
+            RoutingConfigurationListItem::new(format!("{STATE_MACHINE}:3"), 10),
+        ]
+    );
+    assert_eq!(out.creation_date, Some(at(1_795_559_751, 538)));
+    assert_eq!(out.update_date, Some(at(1_795_560_000, 0)));
+    debug_hides(&out, &["shifting to version 3"]);
+}
+
+/// Every member of DescribeStateMachineAlias's output is optional in the
+/// model.
+#[test]
+fn describe_state_machine_alias_minimal() {
+    let out: DescribeStateMachineAliasOutput =
+        decode_and_round_trip("describe_state_machine_alias_minimal");
+    assert_eq!(out, DescribeStateMachineAliasOutput::default());
+}
+
+#[test]
+fn list_state_machine_versions_full() {
+    let out: ListStateMachineVersionsOutput =
+        decode_and_round_trip("list_state_machine_versions_full");
+    let versions: Vec<_> =
+        out.state_machine_versions.iter().map(|v| v.state_machine_version_arn.as_str()).collect();
+    assert_eq!(versions, [format!("{STATE_MACHINE}:3"), format!("{STATE_MACHINE}:2")]);
+    assert_eq!(out.state_machine_versions[1].creation_date, at(1_669_852_000, 0));
+    assert!(out.next_token.is_some());
+}
+
+#[test]
+fn list_state_machine_versions_minimal() {
+    let out: ListStateMachineVersionsOutput =
+        decode_and_round_trip("list_state_machine_versions_minimal");
+    assert!(out.state_machine_versions.is_empty());
+    assert_eq!(out.next_token, None);
+}
+
+#[test]
+fn update_state_machine_full() {
+    let out: UpdateStateMachineOutput = decode_and_round_trip("update_state_machine_full");
+    assert_eq!(out.update_date, at(1_795_560_000, 250));
+    assert_eq!(out.revision_id.as_deref(), Some(REVISION));
+    assert_eq!(out.state_machine_version_arn, Some(format!("{STATE_MACHINE}:3")));
+}
+
+#[test]
+fn update_state_machine_minimal() {
+    let out: UpdateStateMachineOutput = decode_and_round_trip("update_state_machine_minimal");
+    assert_eq!(out.update_date, at(1_795_560_000, 0));
+    assert_eq!((out.revision_id, out.state_machine_version_arn), (None, None));
+}
+
+/// Version and alias descriptions and new definitions are sensitive.
+#[test]
+fn version_and_alias_inputs_hide_their_descriptions() {
+    let client = client();
+    let publish = client.publish_state_machine_version(STATE_MACHINE).description("DESC-SECRET");
+    debug_hides(publish.as_input(), &["DESC-SECRET"]);
+    let alias = client.update_state_machine_alias(ALIAS).description("DESC-SECRET");
+    debug_hides(alias.as_input(), &["DESC-SECRET"]);
+    let update = client
+        .update_state_machine(STATE_MACHINE)
+        .definition(r#"{"Comment":"DEF-SECRET"}"#)
+        .version_description("DESC-SECRET");
+    debug_hides(update.as_input(), &["DEF-SECRET", "DESC-SECRET"]);
+}
+
+// ---------------------------------------------------------------- definition checks
+
+/// Diagnostics quote the definition: kept on the wire, hidden from `Debug`;
+/// an unknown severity is kept.
+#[test]
+fn validate_state_machine_definition_full() {
+    let out: ValidateStateMachineDefinitionOutput =
+        decode_and_round_trip("validate_state_machine_definition_full");
+    assert_eq!(out.result, ValidateStateMachineDefinitionResultCode::Fail);
+    assert_eq!(out.truncated, Some(true));
+    let severities: Vec<_> = out.diagnostics.iter().map(|d| d.severity.clone()).collect();
+    assert_eq!(
+        severities,
+        [
+            ValidateStateMachineDefinitionSeverity::Error,
+            ValidateStateMachineDefinitionSeverity::Warning,
+            ValidateStateMachineDefinitionSeverity::Unknown("INFO".into()),
+        ]
+    );
+    let first = &out.diagnostics[0];
+    assert_eq!(first.code.as_str(), "SCHEMA_VALIDATION_FAILED");
+    assert!(first.message.as_str().contains("'Reszie'"));
+    assert_eq!(
+        first.location.as_ref().map(Sensitive::as_str),
+        Some("/States/ProcessImages/ItemProcessor/States/Fetch/Next")
+    );
+    assert_eq!(out.diagnostics[1].location, None);
+    debug_hides(&out, &["Reszie", "ItemProcessor/States/Fetch", "UNREACHABLE_STATE"]);
+}
+
+#[test]
+fn validate_state_machine_definition_minimal() {
+    let out: ValidateStateMachineDefinitionOutput =
+        decode_and_round_trip("validate_state_machine_definition_minimal");
+    assert_eq!(out.result, ValidateStateMachineDefinitionResultCode::Ok);
+    assert!(out.diagnostics.is_empty());
+    assert_eq!(out.truncated, None);
+}
+
+// ---------------------------------------------------------------- synchronous executions
+
+#[test]
+fn start_sync_execution_full() {
+    let out: StartSyncExecutionOutput = decode_and_round_trip("start_sync_execution_full");
+    assert_eq!(out.status, SyncExecutionStatus::Failed);
+    assert_eq!(out.name.as_deref(), Some("resize-1"));
+    assert_eq!(out.state_machine_arn.as_deref(), Some(STATE_MACHINE));
+    assert_eq!((out.start_date, out.stop_date), (at(1_795_559_751, 538), at(1_795_559_752, 250)));
+    assert_eq!(out.error.as_ref().map(Sensitive::as_str), Some("ImageTooLarge"));
+    assert_eq!(out.output.as_ref().map(Sensitive::as_str), Some("null"));
+    let billing = out.billing_details.clone().expect("billing details");
+    assert_eq!(billing.billed_memory_used_in_mb, Some(64));
+    assert_eq!(billing.billed_duration_in_milliseconds, Some(800));
+    debug_hides(&out, &["ImageTooLarge", "90 MB", "raw/cat.png"]);
+}
+
+#[test]
+fn start_sync_execution_minimal() {
+    let out: StartSyncExecutionOutput = decode_and_round_trip("start_sync_execution_minimal");
+    assert_eq!(out.status, SyncExecutionStatus::Succeeded);
+    assert_eq!((out.error, out.cause, out.output, out.billing_details), (None, None, None, None));
+}
+
+// ---------------------------------------------------------------- TestState
+
+/// The inspection data is the state's data: sensitive as a whole.
+#[test]
+fn test_state_full() {
+    let out: TestStateOutput = decode_and_round_trip("test_state_full");
+    assert_eq!(out.status, Some(TestExecutionStatus::CaughtError));
+    assert_eq!(out.next_state.as_deref(), Some("HandleError"));
+    let data = out.inspection_data.as_ref().expect("inspection data").expose();
+    assert_eq!(data.tolerated_failure_percentage, Some(12.5));
+    assert_eq!(data.max_concurrency, Some(10));
+    let details = data.error_details.clone().expect("error details");
+    assert_eq!((details.catch_index, details.retry_index), (Some(0), Some(1)));
+    let response = data.response.clone().expect("the HTTP response");
+    assert_eq!(response.status_code.as_deref(), Some("500"));
+    debug_hides(&out, &["api.example.com", "charged", "the charge API answered 500"]);
+}
+
+#[test]
+fn test_state_minimal() {
+    let out: TestStateOutput = decode_and_round_trip("test_state_minimal");
+    assert_eq!(out.status, Some(TestExecutionStatus::Succeeded));
+    assert_eq!((out.output, out.inspection_data), (None, None));
 }

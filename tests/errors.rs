@@ -1,4 +1,4 @@
-//! How failures reach the caller, for each of the crate's 14 operations
+//! How failures reach the caller, for each of the crate's operations
 //! ([`common::OPERATIONS`]): every error code the service model lists for the
 //! operation, typed with its message, request id, status and operation; every
 //! form AWS JSON 1.0 error responses take; unknown and throttling codes; an
@@ -32,6 +32,10 @@ const EXECUTION_ARN: &str = "arn:aws:states:us-east-1:123456789012:execution:ord
 const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9";
 const STATE_MACHINE_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
 const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/sfn-orders";
+const ACTIVITY_ARN: &str = "arn:aws:states:us-east-1:123456789012:activity:resize-images";
+const TASK_TOKEN: &str = "AAAAKgAAAAIAAAAAAAAAAaTaskToken";
+const VERSION_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1";
+const ALIAS_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD";
 const DEFINITION: &str = r#"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#;
 
 /// The value every undecodable body hides; no error may print it.
@@ -288,6 +292,305 @@ fn rows() -> Vec<Row> {
                 r#"{"stateMachines": [{"name": "n", "creationDate": "hunter2"}]}"#,
                 r#"{"stateMachines": [{"name": "n", "type": ["hunter2"]}]}"#,
                 r#"{"stateMachines": [], "nextToken": {"hunter2": 1}}"#,
+            ],
+        },
+        Row {
+            op: "TagResource",
+            call: |c| send(c.tag_resource(STATE_MACHINE_ARN).tag("team", "data")),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+                ("TooManyTags", ErrorCode::TooManyTags),
+            ],
+            wrong_types: &[],
+        },
+        Row {
+            op: "UntagResource",
+            call: |c| send(c.untag_resource(STATE_MACHINE_ARN, ["team"])),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+            ],
+            wrong_types: &[],
+        },
+        Row {
+            op: "ListTagsForResource",
+            call: |c| send(c.list_tags_for_resource(STATE_MACHINE_ARN)),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+            ],
+            wrong_types: &[
+                r#"{"tags": "hunter2"}"#,
+                r#"{"tags": [{"key": "k", "value": ["hunter2"]}]}"#,
+            ],
+        },
+        Row {
+            op: "CreateActivity",
+            call: |c| send(c.create_activity("resize-images").tag("team", "media")),
+            codes: vec![
+                ("ActivityLimitExceeded", ErrorCode::ActivityLimitExceeded),
+                ("ActivityAlreadyExists", ErrorCode::ActivityAlreadyExists),
+                ("InvalidName", ErrorCode::InvalidName),
+                ("TooManyTags", ErrorCode::TooManyTags),
+                ("InvalidEncryptionConfiguration", ErrorCode::InvalidEncryptionConfiguration),
+                ("KmsAccessDeniedException", ErrorCode::KmsAccessDeniedException),
+                ("KmsThrottlingException", ErrorCode::KmsThrottlingException),
+            ],
+            wrong_types: &[
+                r#"{"activityArn": ["hunter2"], "creationDate": 1}"#,
+                r#"{"activityArn": "a", "creationDate": "hunter2"}"#,
+            ],
+        },
+        Row {
+            op: "DeleteActivity",
+            call: |c| send(c.delete_activity(ACTIVITY_ARN)),
+            codes: vec![("InvalidArn", ErrorCode::InvalidArn)],
+            wrong_types: &[],
+        },
+        Row {
+            op: "DescribeActivity",
+            call: |c| send(c.describe_activity(ACTIVITY_ARN)),
+            codes: vec![
+                ("ActivityDoesNotExist", ErrorCode::ActivityDoesNotExist),
+                ("InvalidArn", ErrorCode::InvalidArn),
+            ],
+            wrong_types: &[
+                r#"{"activityArn": "a", "name": {"hunter2": 1}, "creationDate": 1}"#,
+                r#"{"activityArn": "a", "creationDate": 1, "encryptionConfiguration": "hunter2"}"#,
+            ],
+        },
+        Row {
+            op: "ListActivities",
+            call: |c| send(c.list_activities().max_results(10)),
+            codes: vec![("InvalidToken", ErrorCode::InvalidToken)],
+            wrong_types: &[
+                r#"{"activities": "hunter2"}"#,
+                r#"{"activities": [{"name": "n", "creationDate": "hunter2"}]}"#,
+                r#"{"activities": [], "nextToken": {"hunter2": 1}}"#,
+            ],
+        },
+        Row {
+            op: "GetActivityTask",
+            call: |c| send(c.get_activity_task(ACTIVITY_ARN).worker_name("worker-1")),
+            codes: [
+                vec![
+                    ("ActivityDoesNotExist", ErrorCode::ActivityDoesNotExist),
+                    ("ActivityWorkerLimitExceeded", ErrorCode::ActivityWorkerLimitExceeded),
+                    ("InvalidArn", ErrorCode::InvalidArn),
+                ],
+                kms(),
+            ]
+            .concat(),
+            wrong_types: &[r#"{"taskToken": 1, "input": "hunter2"}"#, r#"{"input": ["hunter2"]}"#],
+        },
+        Row {
+            op: "SendTaskSuccess",
+            call: |c| send(c.send_task_success(TASK_TOKEN, "{}")),
+            codes: [
+                vec![
+                    ("TaskDoesNotExist", ErrorCode::TaskDoesNotExist),
+                    ("InvalidOutput", ErrorCode::InvalidOutput),
+                    ("InvalidToken", ErrorCode::InvalidToken),
+                    ("TaskTimedOut", ErrorCode::TaskTimedOut),
+                ],
+                kms(),
+            ]
+            .concat(),
+            wrong_types: &[],
+        },
+        Row {
+            op: "SendTaskFailure",
+            call: |c| send(c.send_task_failure(TASK_TOKEN).error("E").cause("C")),
+            codes: [
+                vec![
+                    ("TaskDoesNotExist", ErrorCode::TaskDoesNotExist),
+                    ("InvalidToken", ErrorCode::InvalidToken),
+                    ("TaskTimedOut", ErrorCode::TaskTimedOut),
+                ],
+                kms(),
+            ]
+            .concat(),
+            wrong_types: &[],
+        },
+        Row {
+            op: "SendTaskHeartbeat",
+            call: |c| send(c.send_task_heartbeat(TASK_TOKEN)),
+            codes: vec![
+                ("TaskDoesNotExist", ErrorCode::TaskDoesNotExist),
+                ("InvalidToken", ErrorCode::InvalidToken),
+                ("TaskTimedOut", ErrorCode::TaskTimedOut),
+            ],
+            wrong_types: &[],
+        },
+        Row {
+            op: "PublishStateMachineVersion",
+            call: |c| send(c.publish_state_machine_version(STATE_MACHINE_ARN).description("d")),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+                ("StateMachineDoesNotExist", ErrorCode::StateMachineDoesNotExist),
+                ("ServiceQuotaExceededException", ErrorCode::ServiceQuotaExceededException),
+                ("ConflictException", ErrorCode::ConflictException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+            ],
+            wrong_types: &[
+                r#"{"creationDate": "hunter2", "stateMachineVersionArn": "a"}"#,
+                r#"{"creationDate": 1, "stateMachineVersionArn": ["hunter2"]}"#,
+            ],
+        },
+        Row {
+            op: "ListStateMachineVersions",
+            call: |c| send(c.list_state_machine_versions(STATE_MACHINE_ARN).max_results(10)),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidToken", ErrorCode::InvalidToken),
+            ],
+            wrong_types: &[
+                r#"{"stateMachineVersions": "hunter2"}"#,
+                r#"{"stateMachineVersions": [{"stateMachineVersionArn": "a", "creationDate": "hunter2"}]}"#,
+            ],
+        },
+        Row {
+            op: "DeleteStateMachineVersion",
+            call: |c| send(c.delete_state_machine_version(VERSION_ARN)),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ConflictException", ErrorCode::ConflictException),
+            ],
+            wrong_types: &[],
+        },
+        Row {
+            op: "CreateStateMachineAlias",
+            call: |c| send(c.create_state_machine_alias("PROD").route(VERSION_ARN, 100)),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidName", ErrorCode::InvalidName),
+                ("ValidationException", ErrorCode::ValidationException),
+                ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+                ("ConflictException", ErrorCode::ConflictException),
+                ("ServiceQuotaExceededException", ErrorCode::ServiceQuotaExceededException),
+            ],
+            wrong_types: &[r#"{"stateMachineAliasArn": {"hunter2": 1}, "creationDate": 1}"#],
+        },
+        Row {
+            op: "DescribeStateMachineAlias",
+            call: |c| send(c.describe_state_machine_alias(ALIAS_ARN)),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+            ],
+            wrong_types: &[
+                r#"{"routingConfiguration": [{"stateMachineVersionArn": "a", "weight": "hunter2"}]}"#,
+                r#"{"description": ["hunter2"]}"#,
+            ],
+        },
+        Row {
+            op: "UpdateStateMachineAlias",
+            call: |c| send(c.update_state_machine_alias(ALIAS_ARN).route(VERSION_ARN, 100)),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+                ("ConflictException", ErrorCode::ConflictException),
+                ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+            ],
+            wrong_types: &[r#"{"updateDate": "hunter2"}"#],
+        },
+        Row {
+            op: "DeleteStateMachineAlias",
+            call: |c| send(c.delete_state_machine_alias(ALIAS_ARN)),
+            codes: vec![
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+                ("ConflictException", ErrorCode::ConflictException),
+            ],
+            wrong_types: &[],
+        },
+        Row {
+            op: "ListStateMachineAliases",
+            call: |c| send(c.list_state_machine_aliases(STATE_MACHINE_ARN)),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidToken", ErrorCode::InvalidToken),
+                ("ResourceNotFound", ErrorCode::ResourceNotFound),
+                ("StateMachineDoesNotExist", ErrorCode::StateMachineDoesNotExist),
+                ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+            ],
+            wrong_types: &[
+                r#"{"stateMachineAliases": [{"stateMachineAliasArn": 1, "creationDate": "hunter2"}]}"#,
+            ],
+        },
+        Row {
+            op: "UpdateStateMachine",
+            call: |c| send(c.update_state_machine(STATE_MACHINE_ARN).definition(DEFINITION)),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidDefinition", ErrorCode::InvalidDefinition),
+                ("InvalidLoggingConfiguration", ErrorCode::InvalidLoggingConfiguration),
+                ("InvalidTracingConfiguration", ErrorCode::InvalidTracingConfiguration),
+                ("MissingRequiredParameter", ErrorCode::MissingRequiredParameter),
+                ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+                ("StateMachineDoesNotExist", ErrorCode::StateMachineDoesNotExist),
+                ("ServiceQuotaExceededException", ErrorCode::ServiceQuotaExceededException),
+                ("ConflictException", ErrorCode::ConflictException),
+                ("ValidationException", ErrorCode::ValidationException),
+                ("InvalidEncryptionConfiguration", ErrorCode::InvalidEncryptionConfiguration),
+                ("KmsAccessDeniedException", ErrorCode::KmsAccessDeniedException),
+                ("KmsThrottlingException", ErrorCode::KmsThrottlingException),
+            ],
+            wrong_types: &[
+                r#"{"updateDate": "hunter2"}"#,
+                r#"{"updateDate": 1, "revisionId": ["hunter2"]}"#,
+            ],
+        },
+        Row {
+            op: "ValidateStateMachineDefinition",
+            call: |c| send(c.validate_state_machine_definition(DEFINITION)),
+            codes: vec![("ValidationException", ErrorCode::ValidationException)],
+            wrong_types: &[
+                r#"{"result": ["hunter2"], "diagnostics": []}"#,
+                r#"{"result": "OK", "diagnostics": [{"severity": "ERROR", "code": 1, "message": "hunter2"}]}"#,
+            ],
+        },
+        Row {
+            op: "StartSyncExecution",
+            call: |c| send(c.start_sync_execution(STATE_MACHINE_ARN).input("{}")),
+            codes: [
+                vec![
+                    ("InvalidArn", ErrorCode::InvalidArn),
+                    ("InvalidExecutionInput", ErrorCode::InvalidExecutionInput),
+                    ("InvalidName", ErrorCode::InvalidName),
+                    ("StateMachineDoesNotExist", ErrorCode::StateMachineDoesNotExist),
+                    ("StateMachineDeleting", ErrorCode::StateMachineDeleting),
+                    ("StateMachineTypeNotSupported", ErrorCode::StateMachineTypeNotSupported),
+                ],
+                kms(),
+            ]
+            .concat(),
+            wrong_types: &[
+                r#"{"executionArn": "a", "startDate": 1, "stopDate": 2, "status": "FAILED", "cause": ["hunter2"]}"#,
+                r#"{"executionArn": "a", "startDate": 1, "stopDate": "hunter2", "status": "SUCCEEDED"}"#,
+                r#"{"executionArn": "a", "billingDetails": {"billedMemoryUsedInMB": "hunter2"}}"#,
+            ],
+        },
+        Row {
+            op: "TestState",
+            call: |c| send(c.test_state(DEFINITION).input("{}")),
+            codes: vec![
+                ("InvalidArn", ErrorCode::InvalidArn),
+                ("InvalidDefinition", ErrorCode::InvalidDefinition),
+                ("InvalidExecutionInput", ErrorCode::InvalidExecutionInput),
+                ("ValidationException", ErrorCode::ValidationException),
+            ],
+            wrong_types: &[
+                r#"{"output": ["hunter2"]}"#,
+                r#"{"status": "FAILED", "inspectionData": {"maxConcurrency": "hunter2"}}"#,
             ],
         },
     ]
@@ -663,11 +966,42 @@ async fn a_refused_connection_is_a_transport_error() {
     }
 }
 
+/// The attempt timeout of [`a_slow_response_hits_the_attempt_timeout`].
+fn limit_of_the_test() -> Duration {
+    Duration::from_millis(200)
+}
+
+/// The client's attempt timeout, or for the operations that wait long
+/// (`GetActivityTask`, `StartSyncExecution`, `TestState`, which raise the
+/// client's to their own; tests/calls.rs checks that) the call's.
 #[tokio::test]
 async fn a_slow_response_hits_the_attempt_timeout() {
-    let limit = Duration::from_millis(200);
+    let limit = limit_of_the_test();
     let slow = Duration::from_secs(5);
-    for row in rows() {
+    let long = ["GetActivityTask", "StartSyncExecution", "TestState"];
+    let per_call = [
+        Row {
+            op: "GetActivityTask",
+            call: |c| send(c.get_activity_task(ACTIVITY_ARN).attempt_timeout(limit_of_the_test())),
+            codes: Vec::new(),
+            wrong_types: &[],
+        },
+        Row {
+            op: "StartSyncExecution",
+            call: |c| {
+                send(c.start_sync_execution(STATE_MACHINE_ARN).attempt_timeout(limit_of_the_test()))
+            },
+            codes: Vec::new(),
+            wrong_types: &[],
+        },
+        Row {
+            op: "TestState",
+            call: |c| send(c.test_state(DEFINITION).attempt_timeout(limit_of_the_test())),
+            codes: Vec::new(),
+            wrong_types: &[],
+        },
+    ];
+    for row in rows().into_iter().filter(|r| !long.contains(&r.op)).chain(per_call) {
         let server = Server::always(Reply::ok("{}").delayed(slow)).await;
         let client =
             builder(&server, &plain_credentials()).attempt_timeout(limit).build().expect("client");

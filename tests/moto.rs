@@ -96,10 +96,10 @@ mod moto {
         wait_path_definition, waiting_definition,
     };
     use futures::{StreamExt, TryStreamExt};
-    use sfn_lite::operations::StopExecutionOutput;
+    use sfn_lite::operations::{DescribeStateMachineAliasOutput, StopExecutionOutput};
     use sfn_lite::types::{
-        EventDetails, ExecutionStatus, HistoryEvent, HistoryEventType, MapRunStatus,
-        StateMachineStatus, StateMachineType,
+        EncryptionConfiguration, EncryptionType, EventDetails, ExecutionStatus, HistoryEvent,
+        HistoryEventType, MapRunStatus, StateMachineStatus, StateMachineType,
     };
     use sfn_lite::{Error, ErrorCode, ErrorKind};
     use std::collections::HashSet;
@@ -874,6 +874,240 @@ mod moto {
         assert_eq!(err.code(), Some(&ErrorCode::Unknown("UnknownError".into())), "{err}");
         assert!(err.message().is_some_and(|m| m.contains("ASLParserException")), "{err}");
         assert!(err.request_id().is_some(), "{err}");
+    }
+
+    // ------------------------------------------------------------ activities, tags, task tokens
+
+    /// Deploying with versions and an alias, as moto 5.2.5 serves it:
+    /// UpdateStateMachine publishes a second version, an alias routes 100 %
+    /// to the first, then 90/10, then 100 % to the second; ListStateMachineAliases
+    /// pages; DescribeStateMachineAlias follows every change. (moto has no
+    /// PublishStateMachineVersion, ListStateMachineVersions or
+    /// DeleteStateMachineVersion: tests/wire.rs and the other suites cover
+    /// them against the in-process server.)
+    #[tokio::test]
+    async fn update_publish_and_shift_an_alias() {
+        let client = moto_support::client();
+        let name = unique("deploy");
+        let created = client
+            .create_state_machine(&name, waiting_definition(1), ROLE_ARN)
+            .publish(true)
+            .await
+            .unwrap_or_else(|e| panic!("CreateStateMachine: {e}"));
+        let machine = created.state_machine_arn.clone();
+        let v1 = created.state_machine_version_arn.expect("version 1");
+        assert_eq!(v1, format!("{machine}:1"));
+
+        let updated = client
+            .update_state_machine(&machine)
+            .definition(waiting_definition(2))
+            .publish(true)
+            .version_description("two seconds")
+            .await
+            .unwrap_or_else(|e| panic!("UpdateStateMachine: {e}"));
+        assert!(updated.update_date >= created.creation_date, "{updated:?}");
+        let v2 = updated.state_machine_version_arn.expect("version 2");
+        assert_eq!(v2, format!("{machine}:2"));
+        let described =
+            client.describe_state_machine(&machine).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(described.definition.as_str(), waiting_definition(2));
+
+        let alias = client
+            .create_state_machine_alias("PROD")
+            .description("production")
+            .route(&v1, 100)
+            .await
+            .unwrap_or_else(|e| panic!("CreateStateMachineAlias: {e}"));
+        let alias_arn = alias.state_machine_alias_arn.clone();
+        assert_eq!(alias_arn, format!("{machine}:PROD"));
+        let routes_of = |d: &DescribeStateMachineAliasOutput| {
+            d.routing_configuration
+                .iter()
+                .flatten()
+                .map(|r| (r.state_machine_version_arn.clone(), r.weight))
+                .collect::<Vec<_>>()
+        };
+        for routes in [vec![(&v1, 90), (&v2, 10)], vec![(&v2, 100)]] {
+            let mut update = client.update_state_machine_alias(&alias_arn);
+            for (version, weight) in &routes {
+                update = update.route(*version, *weight);
+            }
+            update.await.unwrap_or_else(|e| panic!("UpdateStateMachineAlias: {e}"));
+            let described = client
+                .describe_state_machine_alias(&alias_arn)
+                .await
+                .unwrap_or_else(|e| panic!("DescribeStateMachineAlias: {e}"));
+            let expected: Vec<_> = routes.iter().map(|(v, w)| ((*v).clone(), *w)).collect();
+            assert_eq!(routes_of(&described), expected);
+            assert_eq!(described.name.as_deref(), Some("PROD"));
+            assert_eq!(described.description.as_ref().map(|d| d.as_str()), Some("production"));
+            assert_eq!(described.creation_date, Some(alias.creation_date));
+        }
+
+        let second = client
+            .create_state_machine_alias("STAGING")
+            .route(&v2, 100)
+            .await
+            .unwrap_or_else(|e| panic!("CreateStateMachineAlias: {e}"));
+        let listed: Vec<_> = client
+            .list_state_machine_aliases(&machine)
+            .into_paginator()
+            .page_size(1)
+            .items()
+            .try_collect()
+            .await
+            .unwrap_or_else(|e| panic!("ListStateMachineAliases: {e}"));
+        let mut arns: Vec<_> = listed.iter().map(|a| a.state_machine_alias_arn.clone()).collect();
+        arns.sort();
+        assert_eq!(arns, [alias_arn.clone(), second.state_machine_alias_arn.clone()]);
+
+        for arn in [&alias_arn, &second.state_machine_alias_arn] {
+            client.delete_state_machine_alias(arn).await.unwrap_or_else(|e| panic!("{e}"));
+        }
+        let gone = client.describe_state_machine_alias(&alias_arn).await.expect_err("deleted");
+        assert_eq!(gone.kind(), ErrorKind::Service, "{gone}");
+        assert_eq!(gone.code(), Some(&ErrorCode::ResourceNotFound), "{gone}");
+        let _catalog = catalog_lock().await;
+        client.delete_state_machine(&machine).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    /// Activities end to end: create (tagged, encrypted), describe, list
+    /// page by page, delete. moto refuses a second CreateActivity of the same
+    /// name with ActivityAlreadyExists, where AWS returns the existing one.
+    #[tokio::test]
+    async fn activities_are_created_described_listed_in_pages_and_deleted() {
+        let client = moto_support::client();
+        let mut created = Vec::new();
+        for n in 0..3 {
+            let name = unique(&format!("activity-{n}"));
+            let out = client
+                .create_activity(&name)
+                .tag("team", "media")
+                .encryption_configuration(EncryptionConfiguration {
+                    r#type: EncryptionType::AwsOwnedKey,
+                    ..EncryptionConfiguration::default()
+                })
+                .await
+                .unwrap_or_else(|e| panic!("CreateActivity: {e}"));
+            let expected = format!("arn:aws:states:us-east-1:{ACCOUNT}:activity:{name}");
+            assert_eq!(out.activity_arn, expected);
+            assert!(out.creation_date > OffsetDateTime::UNIX_EPOCH, "{out:?}");
+            created.push((name, out));
+        }
+        let (name, first) = &created[0];
+        let described = client
+            .describe_activity(&first.activity_arn)
+            .await
+            .unwrap_or_else(|e| panic!("DescribeActivity: {e}"));
+        assert_eq!(&described.name, name);
+        assert_eq!(described.activity_arn, first.activity_arn);
+        assert_eq!(described.creation_date, first.creation_date);
+        let encryption = described.encryption_configuration.expect("the encryption configuration");
+        assert_eq!(encryption.r#type, EncryptionType::AwsOwnedKey);
+
+        let again = client.create_activity(name).await.expect_err("moto refuses a duplicate");
+        assert_service_error(&again, "CreateActivity", ErrorCode::ActivityAlreadyExists, "exists");
+
+        // moto's page token names the next activity: no deletion between pages.
+        let _catalog = catalog_lock().await;
+        let pages: Vec<_> = client
+            .list_activities()
+            .into_paginator()
+            .page_size(1)
+            .pages()
+            .try_collect()
+            .await
+            .unwrap_or_else(|e| panic!("ListActivities: {e}"));
+        assert!(pages.len() >= 3, "{} pages of 1 for 3 activities", pages.len());
+        assert!(pages.iter().all(|p| p.activities.len() <= 1), "{pages:#?}");
+        let listed: Vec<_> = pages.iter().flat_map(|p| &p.activities).collect();
+        for (name, out) in &created {
+            let item = listed
+                .iter()
+                .find(|a| a.activity_arn == out.activity_arn)
+                .unwrap_or_else(|| panic!("{name} not listed"));
+            assert_eq!(&item.name, name);
+            assert_eq!(item.creation_date, out.creation_date);
+        }
+
+        for (_, out) in &created {
+            client.delete_activity(&out.activity_arn).await.unwrap_or_else(|e| panic!("{e}"));
+        }
+        let gone = client.describe_activity(&first.activity_arn).await.expect_err("deleted");
+        assert_service_error(&gone, "DescribeActivity", ErrorCode::ActivityDoesNotExist, name);
+        let malformed = client.describe_activity("arn:nope").await.expect_err("malformed");
+        assert_service_error(&malformed, "DescribeActivity", ErrorCode::InvalidArn, "arn:nope");
+    }
+
+    /// Tags end to end, on an activity and on a state machine: what
+    /// CreateActivity set, TagResource added or changed and UntagResource
+    /// removed is what ListTagsForResource lists (and moto's own answer to
+    /// an unsigned call agrees).
+    #[tokio::test]
+    async fn tags_are_added_listed_and_removed() {
+        let client = moto_support::client();
+        let activity = client
+            .create_activity(unique("tagged"))
+            .tag("team", "media")
+            .await
+            .unwrap_or_else(|e| panic!("CreateActivity: {e}"));
+        let (_, machine) = create_state_machine(&client, "tagged", &waiting_definition(1)).await;
+        for arn in [&activity.activity_arn, &machine.state_machine_arn] {
+            client
+                .tag_resource(arn)
+                .tag("stage", "")
+                .tag("team", "data")
+                .tag("cost-center", "42")
+                .await
+                .unwrap_or_else(|e| panic!("TagResource: {e}"));
+            client
+                .untag_resource(arn, ["cost-center"])
+                .await
+                .unwrap_or_else(|e| panic!("UntagResource: {e}"));
+            let listed = client
+                .list_tags_for_resource(arn)
+                .await
+                .unwrap_or_else(|e| panic!("ListTagsForResource: {e}"));
+            let mut tags: Vec<(String, String)> = listed
+                .tags
+                .unwrap_or_default()
+                .into_iter()
+                .map(|t| (t.key.unwrap_or_default(), t.value.unwrap_or_default()))
+                .collect();
+            tags.sort();
+            let expected = [("stage".to_owned(), String::new()), ("team".into(), "data".into())];
+            assert_eq!(tags, expected, "{arn}");
+            let mut raw = moto_support::tags_of(arn).await;
+            raw.sort();
+            assert_eq!(raw, tags, "{arn}: moto's own answer");
+        }
+        let _catalog = catalog_lock().await;
+        client.delete_activity(&activity.activity_arn).await.unwrap_or_else(|e| panic!("{e}"));
+        client
+            .delete_state_machine(&machine.state_machine_arn)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    /// A token no task handed out: moto refuses each task answer with a
+    /// typed InvalidToken (AWS says InvalidToken for a malformed token,
+    /// TaskDoesNotExist for an unknown one).
+    #[tokio::test]
+    async fn task_answers_with_an_unknown_token_are_typed_errors() {
+        let client = moto_support::client();
+        let token = "AAAAKgAAAAIAAAAAAAAAAaTaskToken";
+        let results = [
+            ("SendTaskHeartbeat", client.send_task_heartbeat(token).await.map(drop)),
+            ("SendTaskSuccess", client.send_task_success(token, "{}").await.map(drop)),
+            (
+                "SendTaskFailure",
+                client.send_task_failure(token).error("E").cause("C").await.map(drop),
+            ),
+        ];
+        for (operation, result) in results {
+            let e = result.expect_err("an unknown token");
+            assert_service_error(&e, operation, ErrorCode::InvalidToken, "Invalid Token");
+        }
     }
 
     #[tokio::test]

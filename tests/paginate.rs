@@ -1,8 +1,10 @@
 //! The paginator, for each paginated operation (ListMapRuns, ListExecutions,
-//! GetExecutionHistory, ListStateMachines: those the service model gives a
-//! paginator, per `fixtures/paginated-operations.json`, checked against the
-//! model when it is present): pages and items in order and exactly once,
-//! `maxResults` and the other arguments on every request, page tokens sent
+//! GetExecutionHistory, ListStateMachines, ListActivities: those the service
+//! model gives a paginator, per `fixtures/paginated-operations.json`, checked
+//! against the model when it is present; and ListStateMachineVersions and
+//! ListStateMachineAliases, which page by `nextToken` without one): pages and
+//! items in order and exactly once, `maxResults` and the other arguments on
+//! every request, page tokens sent
 //! back verbatim, the ways a listing ends (no token, an empty token, a
 //! repeated token, an error), page sizes outside 1 to 1000 refused unsent,
 //! laziness, cancellation, `Send + 'static`, and prefetch overlapping the
@@ -21,8 +23,10 @@ use common::{
 use futures::{Stream, StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use sfn_lite::operations::{
-    ExecutionListItem, GetExecutionHistoryInput, ListExecutionsInput, ListMapRunsInput,
-    ListStateMachinesInput, MapRunListItem, StateMachineListItem,
+    ActivityListItem, ExecutionListItem, GetExecutionHistoryInput, ListActivitiesInput,
+    ListExecutionsInput, ListMapRunsInput, ListStateMachineAliasesInput,
+    ListStateMachineVersionsInput, ListStateMachinesInput, MapRunListItem,
+    StateMachineAliasListItem, StateMachineListItem, StateMachineVersionListItem,
 };
 use sfn_lite::types::{ExecutionRedriveFilter, ExecutionStatus, HistoryEvent, HistoryEventType};
 use sfn_lite::{Client, ErrorCode, ErrorKind, Operation, Paginated, RequestBuilder};
@@ -33,6 +37,7 @@ use std::time::{Duration, Instant};
 
 const EXECUTION_ARN: &str = "arn:aws:states:us-east-1:123456789012:execution:orders:run-1";
 const STATE_MACHINE_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
+const ACTIVITY_ARN: &str = "arn:aws:states:us-east-1:123456789012:activity:resize-images";
 const MAP_RUN_ARN: &str = "arn:aws:states:us-east-1:123456789012:mapRun:orders/fanout:6bd1d0a9";
 
 /// How long to wait for something that should happen at once; only a broken
@@ -150,6 +155,66 @@ impl Case for ListStateMachinesInput {
 
     fn index(item: &StateMachineListItem) -> usize {
         suffix(&item.name)
+    }
+}
+
+impl Case for ListActivitiesInput {
+    const ITEMS: &'static str = "activities";
+
+    /// ListActivities takes no argument but the page size and token.
+    fn request(client: &Client) -> RequestBuilder<Self> {
+        client.list_activities()
+    }
+
+    fn item(n: usize) -> Value {
+        json!({
+            "activityArn": format!("{ACTIVITY_ARN}-{n}"),
+            "name": format!("activity-{n}"),
+            "creationDate": 1_795_559_751.538,
+        })
+    }
+
+    fn index(item: &ActivityListItem) -> usize {
+        suffix(&item.name)
+    }
+}
+
+impl Case for ListStateMachineVersionsInput {
+    const ITEMS: &'static str = "stateMachineVersions";
+
+    fn request(client: &Client) -> RequestBuilder<Self> {
+        client.list_state_machine_versions(STATE_MACHINE_ARN)
+    }
+
+    fn item(n: usize) -> Value {
+        json!({
+            "stateMachineVersionArn": format!("{STATE_MACHINE_ARN}:{n}"),
+            "creationDate": 1_795_559_751.538,
+        })
+    }
+
+    fn index(item: &StateMachineVersionListItem) -> usize {
+        let arn = &item.state_machine_version_arn;
+        arn.rsplit(':').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{arn}"))
+    }
+}
+
+impl Case for ListStateMachineAliasesInput {
+    const ITEMS: &'static str = "stateMachineAliases";
+
+    fn request(client: &Client) -> RequestBuilder<Self> {
+        client.list_state_machine_aliases(STATE_MACHINE_ARN)
+    }
+
+    fn item(n: usize) -> Value {
+        json!({
+            "stateMachineAliasArn": format!("{STATE_MACHINE_ARN}:alias-{n}"),
+            "creationDate": 1_795_559_751.538,
+        })
+    }
+
+    fn index(item: &StateMachineAliasListItem) -> usize {
+        suffix(&item.state_machine_alias_arn)
     }
 }
 
@@ -623,14 +688,23 @@ suite! {
     list_executions: ListExecutionsInput,
     get_execution_history: GetExecutionHistoryInput,
     list_state_machines: ListStateMachinesInput,
+    list_activities: ListActivitiesInput,
+    list_state_machine_versions: ListStateMachineVersionsInput,
+    list_state_machine_aliases: ListStateMachineAliasesInput,
 }
 
-/// The suite runs for exactly the operations the model paginates, each once.
+/// Operations that page by `nextToken` though the model gives them no
+/// paginator.
+const UNLISTED_PAGINATED: &[&str] = &["ListStateMachineVersions", "ListStateMachineAliases"];
+
+/// The suite runs for exactly the operations the model paginates and those
+/// that page without a paginator in the model, each once.
 #[test]
 fn the_suite_covers_every_paginated_operation() {
     let mut suite = SUITE.to_vec();
     suite.sort_unstable();
     let mut paginated = model::paginated();
+    paginated.extend(UNLISTED_PAGINATED.iter().map(|op| (*op).to_owned()));
     paginated.sort_unstable();
     assert_eq!(suite, paginated, "fixtures/paginated-operations.json");
     for op in &paginated {

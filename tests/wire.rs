@@ -1,4 +1,4 @@
-//! What goes over the wire for each of the crate's 14 operations
+//! What goes over the wire for each of the crate's operations
 //! ([`common::OPERATIONS`]): method, path, the `X-Amz-Target` and
 //! `Content-Type` headers, the exact JSON body (absent optionals omitted,
 //! zeros and empty strings sent), a SigV4 signature recomputed independently,
@@ -33,11 +33,14 @@ use common::{
 };
 use serde_json::Value;
 use sfn_lite::Client;
-use sfn_lite::operations::{RedriveExecutionInput, StartExecutionInput};
+use sfn_lite::operations::{
+    MockErrorOutput, MockInput, RedriveExecutionInput, StartExecutionInput, TestStateConfiguration,
+};
 use sfn_lite::types::{
     CloudWatchLogsLogGroup, EncryptionConfiguration, EncryptionType, ExecutionRedriveFilter,
-    ExecutionStatus, IncludedData, LogDestination, LogLevel, LoggingConfiguration,
-    StateMachineType, Tag, TracingConfiguration,
+    ExecutionStatus, IncludedData, InspectionLevel, LogDestination, LogLevel, LoggingConfiguration,
+    MockResponseValidationMode, StateMachineType, Tag, TracingConfiguration,
+    ValidateStateMachineDefinitionSeverity,
 };
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -50,6 +53,11 @@ const LOG_GROUP_ARN: &str =
     "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/states/orders:*";
 const KMS_KEY_ID: &str =
     "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const ACTIVITY_ARN: &str = "arn:aws:states:us-east-1:123456789012:activity:resize-images";
+const TASK_TOKEN: &str = "AAAAKgAAAAIAAAAAAAAAAaTaskToken";
+const VERSION_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1";
+const VERSION_2_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2";
+const ALIAS_ARN: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD";
 const DEFINITION: &str = r#"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#;
 
 /// Stands in an expected body for a token the crate generates: the request
@@ -682,6 +690,528 @@ fn rows() -> Vec<Row> {
                 "nextToken": "page-3"
             }"#
             .into(),
+        },
+        Row {
+            op: "TagResource",
+            requests: vec![request(
+                "two tags, one with an empty value",
+                |c, via| {
+                    let r = c.tag_resource(STATE_MACHINE_ARN).tag("team", "data").tag("stage", "");
+                    send_via(c, r, via)
+                },
+                r#"{"resourceArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                    "tags": [{"key": "team", "value": "data"}, {"key": "stage", "value": ""}]}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "UntagResource",
+            requests: vec![request(
+                "two keys",
+                |c, via| send_via(c, c.untag_resource(ACTIVITY_ARN, ["team", "stage"]), via),
+                r#"{"resourceArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images",
+                    "tagKeys": ["team", "stage"]}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "ListTagsForResource",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.list_tags_for_resource(STATE_MACHINE_ARN), via),
+                r#"{"resourceArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+            )],
+            response: r#"{"tags": [{"key": "team", "value": "data"}, {"key": "stage", "value": ""}]}"#
+                .into(),
+        },
+        Row {
+            op: "CreateActivity",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .create_activity("resize-images")
+                            .tag("team", "media")
+                            .encryption_configuration(EncryptionConfiguration {
+                                kms_key_id: Some(KMS_KEY_ID.into()),
+                                kms_data_key_reuse_period_seconds: Some(900),
+                                r#type: EncryptionType::CustomerManagedKmsKey,
+                            });
+                        send_via(c, r, via)
+                    },
+                    r#"{"name": "resize-images",
+                        "tags": [{"key": "team", "value": "media"}],
+                        "encryptionConfiguration": {
+                            "kmsKeyId": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                            "kmsDataKeyReusePeriodSeconds": 900,
+                            "type": "CUSTOMER_MANAGED_KMS_KEY"}}"#,
+                ),
+                request(
+                    "empty tags are sent, not omitted",
+                    |c, via| send_via(c, c.create_activity("resize-images").tags(Vec::<Tag>::new()), via),
+                    r#"{"name": "resize-images", "tags": []}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.create_activity("resize-images"), via),
+                    r#"{"name": "resize-images"}"#,
+                ),
+            ],
+            response: r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images",
+                          "creationDate": 1795559751.538}"#
+                .into(),
+        },
+        Row {
+            op: "DeleteActivity",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.delete_activity(ACTIVITY_ARN), via),
+                r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images"}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "DescribeActivity",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.describe_activity(ACTIVITY_ARN), via),
+                r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images"}"#,
+            )],
+            response: r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images",
+                          "name": "resize-images", "creationDate": 1795559751,
+                          "encryptionConfiguration": {"kmsKeyId": "alias/sfn", "kmsDataKeyReusePeriodSeconds": 60,
+                                                      "type": "CUSTOMER_MANAGED_KMS_KEY"}}"#
+                .into(),
+        },
+        Row {
+            op: "ListActivities",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| send_via(c, c.list_activities().max_results(10).next_token("page-2"), via),
+                    r#"{"maxResults": 10, "nextToken": "page-2"}"#,
+                ),
+                request("no member", |c, via| send_via(c, c.list_activities(), via), "{}"),
+            ],
+            response: r#"{"activities": [
+                    {"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images",
+                     "name": "resize-images", "creationDate": 1795559751.538},
+                    {"activityArn": "arn:aws:states:us-east-1:123456789012:activity:transcode",
+                     "name": "transcode", "creationDate": 1669852000}],
+                "nextToken": "page-3"}"#
+                .into(),
+        },
+        Row {
+            op: "GetActivityTask",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| send_via(c, c.get_activity_task(ACTIVITY_ARN).worker_name("worker-1"), via),
+                    r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images",
+                        "workerName": "worker-1"}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.get_activity_task(ACTIVITY_ARN), via),
+                    r#"{"activityArn": "arn:aws:states:us-east-1:123456789012:activity:resize-images"}"#,
+                ),
+            ],
+            response: r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken", "input": "{\"image\":\"s3://b/k.png\"}"}"#
+                .into(),
+        },
+        Row {
+            op: "SendTaskSuccess",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.send_task_success(TASK_TOKEN, r#"{"done":true}"#), via),
+                r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken", "output": "{\"done\":true}"}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "SendTaskFailure",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c.send_task_failure(TASK_TOKEN).error("ImageTooLarge").cause("90 MB");
+                        send_via(c, r, via)
+                    },
+                    r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken",
+                        "error": "ImageTooLarge", "cause": "90 MB"}"#,
+                ),
+                request(
+                    "empty strings are sent, not omitted",
+                    |c, via| send_via(c, c.send_task_failure(TASK_TOKEN).error("").cause(""), via),
+                    r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken", "error": "", "cause": ""}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.send_task_failure(TASK_TOKEN), via),
+                    r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken"}"#,
+                ),
+            ],
+            response: "{}".into(),
+        },
+        Row {
+            op: "SendTaskHeartbeat",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.send_task_heartbeat(TASK_TOKEN), via),
+                r#"{"taskToken": "AAAAKgAAAAIAAAAAAAAAAaTaskToken"}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "PublishStateMachineVersion",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .publish_state_machine_version(STATE_MACHINE_ARN)
+                            .revision_id("1f0d3c2a-8b7e-4d6c-a5b4-3c2d1e0f9a8b")
+                            .description("retry on throttling");
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "revisionId": "1f0d3c2a-8b7e-4d6c-a5b4-3c2d1e0f9a8b",
+                        "description": "retry on throttling"}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.publish_state_machine_version(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: r#"{"creationDate": 1795559751.538,
+                          "stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:3"}"#
+                .into(),
+        },
+        Row {
+            op: "ListStateMachineVersions",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .list_state_machine_versions(STATE_MACHINE_ARN)
+                            .next_token("page-2")
+                            .max_results(0);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "nextToken": "page-2", "maxResults": 0}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.list_state_machine_versions(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: r#"{"stateMachineVersions": [
+                    {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2",
+                     "creationDate": 1795559751.538},
+                    {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1",
+                     "creationDate": 1669852000}],
+                "nextToken": "page-3"}"#
+                .into(),
+        },
+        Row {
+            op: "DeleteStateMachineVersion",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.delete_state_machine_version(VERSION_ARN), via),
+                r#"{"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1"}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "CreateStateMachineAlias",
+            requests: vec![
+                request(
+                    "every member, two routes",
+                    |c, via| {
+                        let r = c
+                            .create_state_machine_alias("PROD")
+                            .description("production")
+                            .route(VERSION_ARN, 90)
+                            .route(VERSION_2_ARN, 10);
+                        send_via(c, r, via)
+                    },
+                    r#"{"name": "PROD", "description": "production",
+                        "routingConfiguration": [
+                            {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1", "weight": 90},
+                            {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2", "weight": 10}]}"#,
+                ),
+                request(
+                    "required only, a zero weight is sent",
+                    |c, via| {
+                        let r = c.create_state_machine_alias("PROD").route(VERSION_ARN, 100).route(VERSION_2_ARN, 0);
+                        send_via(c, r, via)
+                    },
+                    r#"{"name": "PROD",
+                        "routingConfiguration": [
+                            {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1", "weight": 100},
+                            {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2", "weight": 0}]}"#,
+                ),
+            ],
+            response: r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD",
+                          "creationDate": 1795559751.538}"#
+                .into(),
+        },
+        Row {
+            op: "DescribeStateMachineAlias",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.describe_state_machine_alias(ALIAS_ARN), via),
+                r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD"}"#,
+            )],
+            response: r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD",
+                          "name": "PROD", "description": "production",
+                          "routingConfiguration": [
+                              {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:1", "weight": 90},
+                              {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2", "weight": 10}],
+                          "creationDate": 1795559751.538, "updateDate": 1795560000}"#
+                .into(),
+        },
+        Row {
+            op: "UpdateStateMachineAlias",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c.update_state_machine_alias(ALIAS_ARN).description("").route(VERSION_2_ARN, 100);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD",
+                        "description": "",
+                        "routingConfiguration": [
+                            {"stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2", "weight": 100}]}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.update_state_machine_alias(ALIAS_ARN), via),
+                    r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD"}"#,
+                ),
+            ],
+            response: r#"{"updateDate": 1795560000.25}"#.into(),
+        },
+        Row {
+            op: "DeleteStateMachineAlias",
+            requests: vec![request(
+                "required only",
+                |c, via| send_via(c, c.delete_state_machine_alias(ALIAS_ARN), via),
+                r#"{"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD"}"#,
+            )],
+            response: "{}".into(),
+        },
+        Row {
+            op: "ListStateMachineAliases",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .list_state_machine_aliases(STATE_MACHINE_ARN)
+                            .next_token("page-2")
+                            .max_results(5);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "nextToken": "page-2", "maxResults": 5}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.list_state_machine_aliases(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: r#"{"stateMachineAliases": [
+                    {"stateMachineAliasArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:PROD",
+                     "creationDate": 1795559751.538}]}"#
+                .into(),
+        },
+        Row {
+            op: "UpdateStateMachine",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .update_state_machine(STATE_MACHINE_ARN)
+                            .definition(DEFINITION)
+                            .role_arn(ROLE_ARN)
+                            .logging_configuration(LoggingConfiguration {
+                                level: Some(LogLevel::All),
+                                include_execution_data: Some(false),
+                                destinations: Some(vec![LogDestination {
+                                    cloud_watch_logs_log_group: Some(CloudWatchLogsLogGroup {
+                                        log_group_arn: Some(LOG_GROUP_ARN.into()),
+                                    }),
+                                }]),
+                            })
+                            .tracing_configuration(TracingConfiguration { enabled: Some(false) })
+                            .publish(true)
+                            .version_description("v2")
+                            .encryption_configuration(EncryptionConfiguration {
+                                kms_key_id: Some(KMS_KEY_ID.into()),
+                                kms_data_key_reuse_period_seconds: Some(60),
+                                r#type: EncryptionType::CustomerManagedKmsKey,
+                            });
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "definition": "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}",
+                        "roleArn": "arn:aws:iam::123456789012:role/sfn-orders",
+                        "loggingConfiguration": {
+                            "level": "ALL", "includeExecutionData": false,
+                            "destinations": [{"cloudWatchLogsLogGroup": {
+                                "logGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/states/orders:*"}}]},
+                        "tracingConfiguration": {"enabled": false},
+                        "publish": true,
+                        "versionDescription": "v2",
+                        "encryptionConfiguration": {
+                            "kmsKeyId": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                            "kmsDataKeyReusePeriodSeconds": 60,
+                            "type": "CUSTOMER_MANAGED_KMS_KEY"}}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.update_state_machine(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: r#"{"updateDate": 1795560000.25, "revisionId": "1f0d3c2a-8b7e-4d6c-a5b4-3c2d1e0f9a8b",
+                          "stateMachineVersionArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders:2"}"#
+                .into(),
+        },
+        Row {
+            op: "ValidateStateMachineDefinition",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .validate_state_machine_definition(DEFINITION)
+                            .r#type(StateMachineType::Express)
+                            .severity(ValidateStateMachineDefinitionSeverity::Warning)
+                            .max_results(0);
+                        send_via(c, r, via)
+                    },
+                    r#"{"definition": "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}",
+                        "type": "EXPRESS", "severity": "WARNING", "maxResults": 0}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.validate_state_machine_definition(DEFINITION), via),
+                    r#"{"definition": "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}"}"#,
+                ),
+            ],
+            response: r#"{"result": "FAIL", "truncated": false, "diagnostics": [
+                    {"severity": "ERROR", "code": "SCHEMA_VALIDATION_FAILED",
+                     "message": "The value for the field 'Next' must be a state name", "location": "/States/P/Next"},
+                    {"severity": "WARNING", "code": "UNREACHABLE_STATE", "message": "State Q is unreachable"}]}"#
+                .into(),
+        },
+        Row {
+            op: "StartSyncExecution",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .start_sync_execution(STATE_MACHINE_ARN)
+                            .name("resize-1")
+                            .input(r#"{"key":"cat.png"}"#)
+                            .trace_header("Root=1-5759e988-bd862e3fe1be46a994272793")
+                            .included_data(IncludedData::MetadataOnly);
+                        send_via(c, r, via)
+                    },
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                        "name": "resize-1", "input": "{\"key\":\"cat.png\"}",
+                        "traceHeader": "Root=1-5759e988-bd862e3fe1be46a994272793",
+                        "includedData": "METADATA_ONLY"}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.start_sync_execution(STATE_MACHINE_ARN), via),
+                    r#"{"stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"#,
+                ),
+            ],
+            response: r#"{
+                "executionArn": "arn:aws:states:us-east-1:123456789012:express:orders:resize-1:1f0d3c2a",
+                "stateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+                "name": "resize-1", "startDate": 1795559751.538, "stopDate": 1795559752.25,
+                "status": "FAILED", "error": "ImageTooLarge", "cause": "90 MB",
+                "input": "{\"key\":\"cat.png\"}", "inputDetails": {"included": true},
+                "outputDetails": {"included": false},
+                "traceHeader": "Root=1-5759e988-bd862e3fe1be46a994272793",
+                "billingDetails": {"billedMemoryUsedInMB": 64, "billedDurationInMilliseconds": 800}
+            }"#
+            .into(),
+        },
+        Row {
+            op: "TestState",
+            requests: vec![
+                request(
+                    "every member",
+                    |c, via| {
+                        let r = c
+                            .test_state(r#"{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}"#)
+                            .role_arn(ROLE_ARN)
+                            .input(r#"{"order":42}"#)
+                            .inspection_level(InspectionLevel::Trace)
+                            .reveal_secrets(false)
+                            .variables(r#"{"limit":3}"#)
+                            .state_name("Charge")
+                            .mock(MockInput {
+                                result: Some(r#"{"Payload":{}}"#.into()),
+                                error_output: Some(MockErrorOutput {
+                                    error: Some("States.Timeout".into()),
+                                    cause: Some("".into()),
+                                }),
+                                field_validation_mode: Some(MockResponseValidationMode::Strict),
+                            })
+                            .context(r#"{"Execution":{"Id":"x"}}"#)
+                            .state_configuration(TestStateConfiguration {
+                                retrier_retry_count: Some(0),
+                                error_caused_by_state: Some("Fetch".into()),
+                                map_iteration_failure_count: Some(2),
+                                map_item_reader_data: Some("[1,2]".into()),
+                            });
+                        send_via(c, r, via)
+                    },
+                    r#"{"definition": "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke\",\"End\":true}",
+                        "roleArn": "arn:aws:iam::123456789012:role/sfn-orders",
+                        "input": "{\"order\":42}", "inspectionLevel": "TRACE", "revealSecrets": false,
+                        "variables": "{\"limit\":3}", "stateName": "Charge",
+                        "mock": {"result": "{\"Payload\":{}}",
+                                 "errorOutput": {"error": "States.Timeout", "cause": ""},
+                                 "fieldValidationMode": "STRICT"},
+                        "context": "{\"Execution\":{\"Id\":\"x\"}}",
+                        "stateConfiguration": {"retrierRetryCount": 0, "errorCausedByState": "Fetch",
+                                               "mapIterationFailureCount": 2, "mapItemReaderData": "[1,2]"}}"#,
+                ),
+                request(
+                    "required only",
+                    |c, via| send_via(c, c.test_state(DEFINITION), via),
+                    r#"{"definition": "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}"}"#,
+                ),
+            ],
+            response: r#"{"output": "{\"id\":42}", "status": "CAUGHT_ERROR", "nextState": "HandleError",
+                "error": "States.Timeout", "cause": "",
+                "inspectionData": {"input": "{\"order\":42}", "afterInputPath": "{\"order\":42}",
+                    "afterParameters": "{\"id\":42}", "result": "{}", "afterResultSelector": "{}",
+                    "afterResultPath": "{}", "variables": "{}",
+                    "request": {"protocol": "https", "method": "POST", "url": "https://api.example.com/charge",
+                                "headers": "[content-type: application/json]", "body": "{}"},
+                    "response": {"protocol": "https", "statusCode": "500", "statusMessage": "Internal Server Error",
+                                 "headers": "[]", "body": ""},
+                    "errorDetails": {"catchIndex": 0, "retryIndex": 1, "retryBackoffIntervalSeconds": 2},
+                    "toleratedFailureCount": 3, "toleratedFailurePercentage": 12.5, "maxConcurrency": 10}}"#
+                .into(),
         },
     ]
 }

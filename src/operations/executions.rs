@@ -7,7 +7,7 @@ use super::validate::{
 };
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed};
+use crate::operation::Operation;
 use crate::random;
 use crate::types::{
     CloudWatchEventsExecutionDataDetails, ExecutionRedriveFilter, ExecutionRedriveStatus,
@@ -103,7 +103,6 @@ pub struct DescribeExecutionOutput {
     pub redrive_status_reason: Option<Sensitive<String>>,
 }
 
-impl Sealed for DescribeExecutionInput {}
 impl Operation for DescribeExecutionInput {
     const NAME: &'static str = "DescribeExecution";
     type Output = DescribeExecutionOutput;
@@ -216,7 +215,6 @@ pub struct ExecutionListItem {
     pub redrive_date: Option<OffsetDateTime>,
 }
 
-impl Sealed for ListExecutionsInput {}
 impl Operation for ListExecutionsInput {
     const NAME: &'static str = "ListExecutions";
     type Output = ListExecutionsOutput;
@@ -367,7 +365,6 @@ pub struct StartExecutionOutput {
     pub start_date: OffsetDateTime,
 }
 
-impl Sealed for StartExecutionInput {}
 impl Operation for StartExecutionInput {
     const NAME: &'static str = "StartExecution";
     type Output = StartExecutionOutput;
@@ -421,7 +418,6 @@ pub struct StopExecutionOutput {
     pub stop_date: OffsetDateTime,
 }
 
-impl Sealed for StopExecutionInput {}
 impl Operation for StopExecutionInput {
     const NAME: &'static str = "StopExecution";
     type Output = StopExecutionOutput;
@@ -465,7 +461,6 @@ pub struct RedriveExecutionOutput {
     pub redrive_date: OffsetDateTime,
 }
 
-impl Sealed for RedriveExecutionInput {}
 impl Operation for RedriveExecutionInput {
     const NAME: &'static str = "RedriveExecution";
     type Output = RedriveExecutionOutput;
@@ -486,7 +481,8 @@ impl Client {
     /// has closed, fails with
     /// [`ErrorCode::ExecutionAlreadyExists`](crate::ErrorCode::ExecutionAlreadyExists).
     /// Without a `name` the service picks a new one on every call, so a retry
-    /// after a lost response can start a duplicate: set a name when retrying.
+    /// after a lost response can start a duplicate: set a name, or send the
+    /// call with [`RequestBuilder::max_attempts`]`(1)`.
     ///
     /// ```no_run
     /// # async fn demo(client: sfn_lite::Client) -> Result<(), sfn_lite::Error> {

@@ -3,7 +3,7 @@
 use super::validate::{self as check, ARN_MAX, PAGE_SIZE_MAX, PAGE_TOKEN_MAX};
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed};
+use crate::operation::Operation;
 use crate::types::HistoryEvent;
 use serde::{Deserialize, Serialize};
 
@@ -50,7 +50,6 @@ pub struct GetExecutionHistoryOutput {
     pub next_token: Option<String>,
 }
 
-impl Sealed for GetExecutionHistoryInput {}
 impl Operation for GetExecutionHistoryInput {
     const NAME: &'static str = "GetExecutionHistory";
     type Output = GetExecutionHistoryOutput;

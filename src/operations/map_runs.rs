@@ -3,7 +3,7 @@
 use super::validate::{self as check, ARN_MAX, LONG_ARN_MAX, PAGE_SIZE_MAX, PAGE_TOKEN_MAX};
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed};
+use crate::operation::Operation;
 use crate::types::{MapRunExecutionCounts, MapRunItemCounts, MapRunStatus};
 use crate::wire;
 use serde::{Deserialize, Serialize};
@@ -66,7 +66,6 @@ pub struct MapRunListItem {
     pub stop_date: Option<OffsetDateTime>,
 }
 
-impl Sealed for ListMapRunsInput {}
 impl Operation for ListMapRunsInput {
     const NAME: &'static str = "ListMapRuns";
     type Output = ListMapRunsOutput;
@@ -166,7 +165,6 @@ impl DescribeMapRunOutput {
     }
 }
 
-impl Sealed for DescribeMapRunInput {}
 impl Operation for DescribeMapRunInput {
     const NAME: &'static str = "DescribeMapRun";
     type Output = DescribeMapRunOutput;
@@ -207,7 +205,6 @@ impl UpdateMapRunInput {
 #[non_exhaustive]
 pub struct UpdateMapRunOutput {}
 
-impl Sealed for UpdateMapRunInput {}
 impl Operation for UpdateMapRunInput {
     const NAME: &'static str = "UpdateMapRun";
     type Output = UpdateMapRunOutput;

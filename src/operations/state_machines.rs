@@ -1,5 +1,6 @@
 //! State machine operations: CreateStateMachine, DescribeStateMachine,
-//! DescribeStateMachineForExecution, ListStateMachines, DeleteStateMachine.
+//! DescribeStateMachineForExecution, ListStateMachines, DeleteStateMachine,
+//! UpdateStateMachine.
 
 use super::validate::{
     self as check, ARN_MAX, DEFINITION_MAX, NAME_MAX, PAGE_SIZE_MAX, PAGE_TOKEN_MAX,
@@ -7,7 +8,7 @@ use super::validate::{
 };
 use crate::client::{Client, RequestBuilder};
 use crate::error::Error;
-use crate::operation::{Operation, Sealed};
+use crate::operation::Operation;
 use crate::types::{
     EncryptionConfiguration, IncludedData, LoggingConfiguration, Sensitive, StateMachineStatus,
     StateMachineType, Tag, TracingConfiguration, VariableReferences,
@@ -85,7 +86,6 @@ pub struct DescribeStateMachineOutput {
     pub variable_references: Option<VariableReferences>,
 }
 
-impl Sealed for DescribeStateMachineInput {}
 impl Operation for DescribeStateMachineInput {
     const NAME: &'static str = "DescribeStateMachine";
     type Output = DescribeStateMachineOutput;
@@ -159,7 +159,6 @@ pub struct DescribeStateMachineForExecutionOutput {
     pub variable_references: Option<VariableReferences>,
 }
 
-impl Sealed for DescribeStateMachineForExecutionInput {}
 impl Operation for DescribeStateMachineForExecutionInput {
     const NAME: &'static str = "DescribeStateMachineForExecution";
     type Output = DescribeStateMachineForExecutionOutput;
@@ -296,7 +295,6 @@ pub struct CreateStateMachineOutput {
     pub state_machine_version_arn: Option<String>,
 }
 
-impl Sealed for CreateStateMachineInput {}
 impl Operation for CreateStateMachineInput {
     const NAME: &'static str = "CreateStateMachine";
     type Output = CreateStateMachineOutput;
@@ -345,7 +343,6 @@ impl DeleteStateMachineInput {
 #[non_exhaustive]
 pub struct DeleteStateMachineOutput {}
 
-impl Sealed for DeleteStateMachineInput {}
 impl Operation for DeleteStateMachineInput {
     const NAME: &'static str = "DeleteStateMachine";
     type Output = DeleteStateMachineOutput;
@@ -407,7 +404,6 @@ pub struct StateMachineListItem {
     pub creation_date: OffsetDateTime,
 }
 
-impl Sealed for ListStateMachinesInput {}
 impl Operation for ListStateMachinesInput {
     const NAME: &'static str = "ListStateMachines";
     type Output = ListStateMachinesOutput;
@@ -536,6 +532,140 @@ crate::client::setters!(ListStateMachinesInput {
 });
 
 crate::paginate::paginated!(ListStateMachinesInput => ListStateMachinesOutput, state_machines: StateMachineListItem);
+
+/// Input of `UpdateStateMachine`: change a state machine's definition,
+/// role, logging, tracing or encryption (at least one), and optionally
+/// publish the result as a version.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct UpdateStateMachineInput {
+    /// The state machine.
+    pub state_machine_arn: String,
+    /// A new Amazon States Language definition (JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<Sensitive<String>>,
+    /// A new IAM role for its executions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<String>,
+    /// New logging settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logging_configuration: Option<LoggingConfiguration>,
+    /// New X-Ray tracing settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracing_configuration: Option<TracingConfiguration>,
+    /// Whether to publish the updated state machine as a version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish: Option<bool>,
+    /// A description of the published version, up to 256 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_description: Option<Sensitive<String>>,
+    /// New encryption settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encryption_configuration: Option<EncryptionConfiguration>,
+}
+
+impl UpdateStateMachineInput {
+    /// An input for the state machine that changes nothing yet.
+    pub fn new(state_machine_arn: impl Into<String>) -> Self {
+        Self { state_machine_arn: state_machine_arn.into(), ..Self::default() }
+    }
+}
+
+/// Output of `UpdateStateMachine`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct UpdateStateMachineOutput {
+    /// When it was updated.
+    #[serde(with = "wire::timestamp", default = "wire::epoch")]
+    pub update_date: OffsetDateTime,
+    /// The revision the update made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision_id: Option<String>,
+    /// The version published, when `publish` was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_machine_version_arn: Option<String>,
+}
+
+impl Operation for UpdateStateMachineInput {
+    const NAME: &'static str = "UpdateStateMachine";
+    type Output = UpdateStateMachineOutput;
+
+    fn validate(&self) -> Result<(), Error> {
+        check::required("stateMachineArn", &self.state_machine_arn, 1, ARN_MAX)?;
+        let definition = self.definition.as_ref().map(Sensitive::as_str);
+        check::optional("definition", definition, 1, DEFINITION_MAX)?;
+        check::optional("roleArn", self.role_arn.as_deref(), 1, ARN_MAX)?;
+        if let Some(logging) = &self.logging_configuration {
+            check::logging(logging)?;
+        }
+        check::optional(
+            "versionDescription",
+            self.version_description.as_ref().map(Sensitive::as_str),
+            0,
+            VERSION_DESCRIPTION_MAX,
+        )?;
+        if let Some(encryption) = &self.encryption_configuration {
+            check::encryption(encryption)?;
+        }
+        Ok(())
+    }
+}
+
+impl Client {
+    /// Changes a state machine (`UpdateStateMachine`); running executions
+    /// keep the definition they started with. With `publish(true)` the
+    /// result is published as a version in the same call.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: sfn_lite::Client, definition: &str) -> Result<(), sfn_lite::Error> {
+    /// let updated = client
+    ///     .update_state_machine("arn:aws:states:us-east-1:123456789012:stateMachine:orders")
+    ///     .definition(definition)
+    ///     .publish(true)
+    ///     .version_description("retry on throttling")
+    ///     .await?;
+    /// println!("{:?}", updated.state_machine_version_arn);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// The service errors the model lists for `UpdateStateMachine`
+    /// ([`ErrorKind::Service`](crate::ErrorKind::Service), by [`Error::code`](crate::Error::code)):
+    /// - [`InvalidArn`](crate::ErrorCode::InvalidArn)
+    /// - [`InvalidDefinition`](crate::ErrorCode::InvalidDefinition)
+    /// - [`InvalidLoggingConfiguration`](crate::ErrorCode::InvalidLoggingConfiguration)
+    /// - [`InvalidTracingConfiguration`](crate::ErrorCode::InvalidTracingConfiguration)
+    /// - [`MissingRequiredParameter`](crate::ErrorCode::MissingRequiredParameter)
+    /// - [`StateMachineDeleting`](crate::ErrorCode::StateMachineDeleting)
+    /// - [`StateMachineDoesNotExist`](crate::ErrorCode::StateMachineDoesNotExist)
+    /// - [`ServiceQuotaExceededException`](crate::ErrorCode::ServiceQuotaExceededException)
+    /// - [`ConflictException`](crate::ErrorCode::ConflictException)
+    /// - [`ValidationException`](crate::ErrorCode::ValidationException)
+    /// - [`InvalidEncryptionConfiguration`](crate::ErrorCode::InvalidEncryptionConfiguration)
+    /// - [`KmsAccessDeniedException`](crate::ErrorCode::KmsAccessDeniedException)
+    /// - [`KmsThrottlingException`](crate::ErrorCode::KmsThrottlingException)
+    ///
+    /// Other failures (invalid input, throttling, transport, timeouts,
+    /// credentials) are those of every call: see [`Error`](crate::Error).
+    pub fn update_state_machine(
+        &self,
+        state_machine_arn: impl Into<String>,
+    ) -> RequestBuilder<UpdateStateMachineInput> {
+        self.request(UpdateStateMachineInput::new(state_machine_arn))
+    }
+}
+
+crate::client::setters!(UpdateStateMachineInput {
+    definition: Sensitive<String>;
+    role_arn: String;
+    logging_configuration: LoggingConfiguration;
+    tracing_configuration: TracingConfiguration;
+    publish: bool;
+    version_description: Sensitive<String>;
+    encryption_configuration: EncryptionConfiguration;
+});
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,9 @@
 //! the tests read them from here.
 
 use crate::error::Error;
-use crate::types::{EncryptionConfiguration, LoggingConfiguration, Tag};
+use crate::types::{
+    EncryptionConfiguration, LoggingConfiguration, RoutingConfigurationListItem, Tag,
+};
 
 pub(crate) use crate::paginate::PAGE_SIZE_MAX;
 
@@ -32,6 +34,20 @@ pub(crate) const ERROR_MAX: usize = 256;
 pub(crate) const CAUSE_MAX: usize = 32_768;
 /// The model's `ClientToken` maximum length.
 pub(crate) const CLIENT_TOKEN_MAX: usize = 64;
+/// The model's `AliasDescription` maximum length.
+pub(crate) const ALIAS_DESCRIPTION_MAX: usize = 256;
+/// The fewest versions an alias routes to.
+const ROUTES_MIN: usize = 1;
+/// The most versions an alias routes to.
+const ROUTES_MAX: usize = 2;
+/// The model's `TagKey` maximum length.
+pub(crate) const TAG_KEY_MAX: usize = 128;
+/// The model's `TagValue` maximum length.
+pub(crate) const TAG_VALUE_MAX: usize = 256;
+/// The model's `TaskToken` maximum length.
+pub(crate) const TASK_TOKEN_MAX: usize = 2048;
+/// The model's `SensitiveData` maximum length (task output).
+pub(crate) const TASK_OUTPUT_MAX: usize = EXECUTION_INPUT_MAX;
 
 /// A required string: present, with a length in `min..=max`.
 pub(crate) fn required(field: &str, value: &str, min: usize, max: usize) -> Result<(), Error> {
@@ -59,6 +75,47 @@ fn length(field: &str, value: &str, min: usize, max: usize) -> Result<(), Error>
             field,
             format!("must be {min} to {max} characters long, got {len}"),
         ));
+    }
+    Ok(())
+}
+
+/// A `CharacterRestrictedName` (alias names): the model's pattern
+/// `^(?=.*[a-zA-Z_\-\.])[a-zA-Z0-9_\-\.]+$`, letters, digits, `_`, `-`
+/// and `.`, not all digits (an all-digit name would read as a version).
+pub(crate) fn character_restricted_name(field: &str, value: &str) -> Result<(), Error> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    if !value.chars().all(allowed) {
+        return Err(Error::invalid_input(field, "may hold only letters, digits, `_`, `-` and `.`"));
+    }
+    if value.chars().all(|c| c.is_ascii_digit()) {
+        return Err(Error::invalid_input(field, "must not be all digits"));
+    }
+    Ok(())
+}
+
+/// A `RoutingConfigurationList`: 1 or 2 versions, each a version ARN and a
+/// weight of 0 to 100.
+pub(crate) fn routing(routes: &[RoutingConfigurationListItem]) -> Result<(), Error> {
+    let count = routes.len();
+    if !(ROUTES_MIN..=ROUTES_MAX).contains(&count) {
+        return Err(Error::invalid_input(
+            "routingConfiguration",
+            format!("must hold {ROUTES_MIN} or {ROUTES_MAX} versions, got {count}"),
+        ));
+    }
+    for route in routes {
+        required("stateMachineVersionArn", &route.state_machine_version_arn, 1, ARN_MAX)?;
+        range("weight", Some(route.weight), 0, 100)?;
+    }
+    Ok(())
+}
+
+/// A required list: the model's "required" for a list member means present,
+/// and a Rust `Vec` is always present, so the empty list stands for missing
+/// (a call that tags or untags nothing is a mistake, not a request).
+pub(crate) fn non_empty<T>(field: &str, value: &[T]) -> Result<(), Error> {
+    if value.is_empty() {
+        return Err(Error::invalid_input(field, "is required and must have at least one element"));
     }
     Ok(())
 }
@@ -128,8 +185,8 @@ pub(crate) fn logging(logging: &LoggingConfiguration) -> Result<(), Error> {
 /// Tags: keys of 1 to 128 characters, values of up to 256.
 pub(crate) fn tags(tags: &[Tag]) -> Result<(), Error> {
     for tag in tags {
-        optional("key", tag.key.as_deref(), 1, 128)?;
-        optional("value", tag.value.as_deref(), 0, 256)?;
+        optional("key", tag.key.as_deref(), 1, TAG_KEY_MAX)?;
+        optional("value", tag.value.as_deref(), 0, TAG_VALUE_MAX)?;
     }
     Ok(())
 }

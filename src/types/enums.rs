@@ -142,6 +142,78 @@ service_enum! {
     }
 }
 
+service_enum! {
+    /// How serious a diagnostic of `ValidateStateMachineDefinition` is (as
+    /// an input: the least serious to report).
+    ValidateStateMachineDefinitionSeverity {
+        /// The definition cannot be used.
+        Error = "ERROR",
+        /// The definition works, but probably not as meant.
+        Warning = "WARNING",
+    }
+}
+
+service_enum! {
+    /// The verdict of `ValidateStateMachineDefinition`.
+    ValidateStateMachineDefinitionResultCode {
+        /// No error found.
+        Ok = "OK",
+        /// At least one error found.
+        Fail = "FAIL",
+    }
+}
+
+service_enum! {
+    /// How a synchronous (Express) execution ended.
+    SyncExecutionStatus {
+        /// Finished successfully.
+        Succeeded = "SUCCEEDED",
+        /// Failed.
+        Failed = "FAILED",
+        /// Timed out.
+        TimedOut = "TIMED_OUT",
+    }
+}
+
+service_enum! {
+    /// How much `TestState` reports about the state's data processing.
+    InspectionLevel {
+        /// Input and output, and the data after each processing step.
+        Info = "INFO",
+        /// `INFO`, and the data after each processing step in detail.
+        Debug = "DEBUG",
+        /// `DEBUG`, and the raw HTTP request and response of an HTTP Task.
+        Trace = "TRACE",
+    }
+}
+
+service_enum! {
+    /// How strictly `TestState` checks a mocked result against the API's
+    /// response shape.
+    MockResponseValidationMode {
+        /// Every member must be modelled and well typed.
+        Strict = "STRICT",
+        /// Members present must be well typed.
+        Present = "PRESENT",
+        /// No check.
+        None = "NONE",
+    }
+}
+
+service_enum! {
+    /// How a `TestState` run of one state ended.
+    TestExecutionStatus {
+        /// The state succeeded.
+        Succeeded = "SUCCEEDED",
+        /// The state failed.
+        Failed = "FAILED",
+        /// The state failed, and a `Retry` would run it again.
+        Retriable = "RETRIABLE",
+        /// The state failed, and a `Catch` caught the error.
+        CaughtError = "CAUGHT_ERROR",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! Shapes shared by several operations: service enums, Map Run counts,
-//! logging, tracing and encryption configuration, history events, typed
-//! ARNs, and the [`Sensitive`] wrapper.
+//! logging, tracing and encryption configuration, alias routing, history
+//! events, typed ARNs, and the [`Sensitive`] wrapper.
 //!
 //! Shapes only the service builds (counts, history events) are
 //! `#[non_exhaustive]`, so members the service adds are not breaking changes;
@@ -16,7 +16,9 @@ mod sensitive;
 pub use arn::{ExecutionArn, MapRunArn, Qualifier, StateMachineArn};
 pub use enums::{
     EncryptionType, ExecutionRedriveFilter, ExecutionRedriveStatus, ExecutionStatus, IncludedData,
-    KmsKeyState, LogLevel, MapRunStatus, StateMachineStatus, StateMachineType,
+    InspectionLevel, KmsKeyState, LogLevel, MapRunStatus, MockResponseValidationMode,
+    StateMachineStatus, StateMachineType, SyncExecutionStatus, TestExecutionStatus,
+    ValidateStateMachineDefinitionResultCode, ValidateStateMachineDefinitionSeverity,
     ValidationExceptionReason,
 };
 pub use history::{EventDetails, HistoryEvent, HistoryEventType};
@@ -186,5 +188,25 @@ impl Tag {
     /// A tag with this key and value.
     pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
         Self { key: Some(key.into()), value: Some(value.into()) }
+    }
+}
+
+/// One version an alias routes to, with the share of executions it gets.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoutingConfigurationListItem {
+    /// The version (a version ARN, `...:stateMachine:NAME:N`).
+    #[serde(default)]
+    pub state_machine_version_arn: String,
+    /// Its percentage of the alias's executions, 0 to 100; the weights of an
+    /// alias add up to 100.
+    #[serde(default)]
+    pub weight: i32,
+}
+
+impl RoutingConfigurationListItem {
+    /// Routes `weight` percent of executions to the version.
+    pub fn new(state_machine_version_arn: impl Into<String>, weight: i32) -> Self {
+        Self { state_machine_version_arn: state_machine_version_arn.into(), weight }
     }
 }

@@ -52,7 +52,7 @@ pub const JSON_1_0: &str = "application/x-amz-json-1.0";
 /// Every table-driven suite checks that it has a row for each, and
 /// `tests/fixtures/generate_model_fixtures.py` reads this list to write the
 /// model's facts about them.
-pub const OPERATIONS: [&str; 14] = [
+pub const OPERATIONS: [&str; 37] = [
     "ListMapRuns",
     "DescribeMapRun",
     "UpdateMapRun",
@@ -67,6 +67,29 @@ pub const OPERATIONS: [&str; 14] = [
     "CreateStateMachine",
     "DeleteStateMachine",
     "ListStateMachines",
+    "TagResource",
+    "UntagResource",
+    "ListTagsForResource",
+    "CreateActivity",
+    "DeleteActivity",
+    "DescribeActivity",
+    "ListActivities",
+    "GetActivityTask",
+    "SendTaskSuccess",
+    "SendTaskFailure",
+    "SendTaskHeartbeat",
+    "PublishStateMachineVersion",
+    "ListStateMachineVersions",
+    "DeleteStateMachineVersion",
+    "CreateStateMachineAlias",
+    "DescribeStateMachineAlias",
+    "UpdateStateMachineAlias",
+    "DeleteStateMachineAlias",
+    "ListStateMachineAliases",
+    "UpdateStateMachine",
+    "ValidateStateMachineDefinition",
+    "StartSyncExecution",
+    "TestState",
 ];
 
 /// Asserts that `ops` name each of [`OPERATIONS`] exactly once (in any

@@ -92,8 +92,8 @@ pub fn unique(prefix: &str) -> String {
     format!("{prefix}-{}-{nanos:09}-{n}", std::process::id())
 }
 
-/// Serializes the tests that delete state machines with those that page
-/// through the list: moto's page token names the next state machine, so
+/// Serializes the tests that delete state machines or activities with those
+/// that page through their lists: moto's page token names the next one, so
 /// deleting it between two pages would break the listing.
 pub async fn catalog_lock() -> tokio::sync::MutexGuard<'static, ()> {
     static LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
