@@ -46,8 +46,8 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .severity(ValidateStateMachineDefinitionSeverity::Warning)
         .await?;
     for d in &checked.diagnostics {
-        let at = d.location.as_ref().map_or("", |l| l.expose());
-        println!("{} {} {at}: {}", d.severity, d.code.expose(), d.message.expose());
+        let at = d.location.as_ref().map(|l| format!(" at {}", l.expose())).unwrap_or_default();
+        println!("{} {}{at}: {}", d.severity, d.code.expose(), d.message.expose());
     }
     if checked.result != ValidateStateMachineDefinitionResultCode::Ok {
         return Err("the definition has errors; nothing was changed".into());

@@ -5,47 +5,21 @@
 //! path that filters the moto tests out.
 
 #[allow(dead_code)]
+mod example_bin;
+#[allow(dead_code)]
 mod moto_support;
 
 mod moto {
+    use crate::example_bin::{self, text};
     use crate::moto_support::{self, create_state_machine, run_distributed_map, unique};
-    use std::path::PathBuf;
-    use std::process::{Command, Output};
-
-    /// The example's binary, built first (a no-op when `cargo test` built
-    /// it already, as it does for a run of every test).
-    fn example(name: &str) -> PathBuf {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
-            .args(["build", "--quiet", "--offline", "--example", name])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .unwrap_or_else(|e| panic!("cannot run cargo to build the {name} example: {e}"));
-        assert!(status.success(), "building the {name} example failed");
-        // target/debug/deps/<this test> → target/debug/examples/<name>
-        let exe = std::env::current_exe().unwrap();
-        let dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
-        dir.join("examples").join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
-    }
+    use std::process::Output;
 
     async fn run(name: &str, args: &[&str]) -> Output {
-        let client = moto_support::client();
-        let mut command = Command::new(example(name));
-        command
-            .args(args)
-            .env("AWS_ENDPOINT_URL_SFN", client.endpoint())
-            .env("AWS_REGION", "us-east-1")
-            .env("AWS_ACCESS_KEY_ID", "testing")
-            .env("AWS_SECRET_ACCESS_KEY", "testing")
-            .env_remove("AWS_PROFILE")
-            .env_remove("AWS_SESSION_TOKEN");
+        let mut command = example_bin::command(name, moto_support::client().endpoint());
+        command.args(args);
         tokio::task::spawn_blocking(move || command.output().expect("the example runs"))
             .await
             .unwrap()
-    }
-
-    fn text(bytes: &[u8]) -> String {
-        String::from_utf8_lossy(bytes).into_owned()
     }
 
     #[tokio::test]
