@@ -6,7 +6,7 @@
 //! the service hands it at the last moment is failed back, not lost.
 //!
 //! ```sh
-//! cargo run --example activity_worker -- <activity-arn> [worker-name]
+//! cargo run --example activity_worker -- <ACTIVITY_ARN> [WORKER_NAME]
 //! ```
 //!
 //! The "work" here upper-cases the task's input `text`, one second per
@@ -16,6 +16,7 @@
 //! Region, credentials and endpoint come from the usual AWS environment
 //! variables and profile files (`AWS_ENDPOINT_URL_SFN` for a local server).
 
+use clap::Parser;
 use serde_json::{Value, json};
 use sfn_lite::{Client, ErrorCode};
 use std::sync::Arc;
@@ -26,9 +27,22 @@ const HEARTBEAT: Duration = Duration::from_secs(5);
 /// How long a task in progress may go on after Ctrl-C.
 const GRACE: Duration = Duration::from_secs(10);
 
+/// An activity worker: long-polls for tasks of one activity, upper-cases each
+/// task's input `text` (one second per character) while heartbeating every
+/// 5 s, and answers it. Ctrl-C stops it cleanly: the task it holds is
+/// finished within 10 s or failed back with `Worker.ShuttingDown`.
+#[derive(Parser)]
+#[command(version)]
+struct Args {
+    /// The activity to work for (arn:aws:states:REGION:ACCOUNT:activity:NAME).
+    activity_arn: String,
+    /// The name the service records for this worker [default: worker-PID].
+    worker_name: Option<String>,
+}
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    match run().await {
+    match run(Args::parse()).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -37,21 +51,23 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
-async fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    let Some(activity) = args.next() else {
-        eprintln!("usage: activity_worker <activity-arn> [worker-name]");
-        std::process::exit(2);
-    };
-    let worker = args.next().unwrap_or_else(|| format!("worker-{}", std::process::id()));
+async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
+    let activity = args.activity_arn;
+    let worker = args.worker_name.unwrap_or_else(|| format!("worker-{}", std::process::id()));
     let client = Client::from_env().await?;
 
     let stopping = Arc::new(AtomicBool::new(false));
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    // The handler is installed on the future's first poll: poll it now, so a
+    // Ctrl-C from the first poll on is ours and never kills the process.
+    let mut ctrl_c = Box::pin(tokio::signal::ctrl_c());
+    if futures::poll!(&mut ctrl_c).is_ready() {
+        return Err("cannot listen for Ctrl-C".into());
+    }
     tokio::spawn({
         let stopping = Arc::clone(&stopping);
         async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
+            if ctrl_c.await.is_ok() {
                 eprintln!("stopping: finishing the poll in flight (up to 60 s) and the task held");
                 stopping.store(true, Ordering::SeqCst);
                 let _ = stop_tx.send(true);

@@ -3,22 +3,48 @@
 //! 10 % of the alias's executions to it, wait, and route them all.
 //!
 //! ```sh
-//! cargo run --example deploy_alias -- <state-machine-arn> <definition.json> [alias] [bake-seconds]
+//! cargo run --example deploy_alias -- <STATE_MACHINE_ARN> <DEFINITION> [ALIAS] [BAKE_SECONDS]
 //! ```
 //!
 //! The alias defaults to `PROD` and the bake time to 60 s; an alias that
-//! does not exist yet is created at 100 %. Region, credentials and endpoint
-//! come from the usual AWS environment variables and profile files.
+//! does not exist yet is created at 100 %. Exit code: 0 when deployed, 1 on
+//! an error (a definition with errors changes nothing), 2 on bad arguments.
+//! Region, credentials and endpoint come from the usual AWS environment
+//! variables and profile files.
 
+use clap::Parser;
 use sfn_lite::types::{
-    ValidateStateMachineDefinitionResultCode, ValidateStateMachineDefinitionSeverity,
+    StateMachineArn, ValidateStateMachineDefinitionResultCode,
+    ValidateStateMachineDefinitionSeverity,
 };
 use sfn_lite::{Client, ErrorCode};
+use std::path::PathBuf;
 use std::time::Duration;
+
+/// Deploy a new definition behind an alias, the canary way: validate it,
+/// update the state machine, publish the revision as a version, route 10 %
+/// of the alias's executions to it, bake, then route them all. A definition
+/// with errors changes nothing; an alias that does not exist yet is created
+/// at 100 %.
+#[derive(Parser)]
+#[command(version)]
+struct Args {
+    /// The state machine, unqualified
+    /// (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME).
+    state_machine_arn: StateMachineArn,
+    /// The file holding the new definition (Amazon States Language JSON).
+    definition: PathBuf,
+    /// The alias to shift.
+    #[arg(default_value = "PROD")]
+    alias: String,
+    /// Seconds to run at 90/10 before routing everything to the new version.
+    #[arg(default_value_t = 60)]
+    bake_seconds: u64,
+}
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    match run().await {
+    match run(Args::parse()).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -27,17 +53,16 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
-async fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(machine), Some(path)) = (args.first(), args.get(1)) else {
-        eprintln!(
-            "usage: deploy_alias <state-machine-arn> <definition.json> [alias] [bake-seconds]"
-        );
-        std::process::exit(2);
-    };
-    let alias_name = args.get(2).map_or("PROD", String::as_str);
-    let bake = Duration::from_secs(args.get(3).map_or(Ok(60), |s| s.parse())?);
-    let definition = std::fs::read_to_string(path)?;
+async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
+    if args.state_machine_arn.qualifier().is_some() {
+        return Err("give the state machine's ARN without a version or alias".into());
+    }
+    let machine = args.state_machine_arn.to_string();
+    let path = args.definition.display().to_string();
+    let alias_name = args.alias.as_str();
+    let bake = Duration::from_secs(args.bake_seconds);
+    let definition = std::fs::read_to_string(&args.definition)
+        .map_err(|e| format!("cannot read {path}: {e}"))?;
     let client = Client::from_env().await?;
 
     // 1. Validate first: nothing changes if the definition has an error.
@@ -54,8 +79,8 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     // 2. Update, then publish exactly the revision this update made.
-    let updated = client.update_state_machine(machine).definition(&definition).await?;
-    let mut publish = client.publish_state_machine_version(machine).description(path.as_str());
+    let updated = client.update_state_machine(&machine).definition(&definition).await?;
+    let mut publish = client.publish_state_machine_version(&machine).description(path.as_str());
     if let Some(revision) = updated.revision_id {
         publish = publish.revision_id(revision);
     }

@@ -6,7 +6,6 @@
 //! the examples send, print and exit with; the Ctrl-C tests send the worker
 //! a real SIGINT (Unix only).
 
-#[allow(dead_code)]
 mod common;
 #[allow(dead_code)]
 mod example_bin;
@@ -124,12 +123,21 @@ mod activity_worker {
     }
 
     #[test]
-    fn without_arguments_it_prints_its_usage_and_exits_2() {
-        let out = example_bin::command("activity_worker", "http://127.0.0.1:9")
+    fn help_and_usage() {
+        let help = example_bin::command("activity_worker", "http://127.0.0.1:9")
+            .arg("--help")
             .output()
             .expect("the worker runs");
-        assert_eq!(out.status.code(), Some(2));
-        assert!(text(&out.stderr).contains("activity_worker <activity-arn> [worker-name]"));
+        let stdout = text(&help.stdout);
+        assert_eq!(help.status.code(), Some(0), "{}", text(&help.stderr));
+        assert!(stdout.contains("Usage: activity_worker <ACTIVITY_ARN> [WORKER_NAME]"), "{stdout}");
+        assert!(stdout.contains("Ctrl-C stops it cleanly"), "{stdout}");
+
+        let bare = example_bin::command("activity_worker", "http://127.0.0.1:9")
+            .output()
+            .expect("the worker runs");
+        assert_eq!(bare.status.code(), Some(2));
+        assert!(text(&bare.stderr).contains("Usage: activity_worker <ACTIVITY_ARN>"));
     }
 
     /// Works on two tasks: the first succeeds after 6 s of work, heartbeating
@@ -417,12 +425,36 @@ mod deploy_alias {
     }
 
     #[test]
-    fn without_arguments_it_prints_its_usage_and_exits_2() {
-        let out = example_bin::command("deploy_alias", "http://127.0.0.1:9")
-            .output()
-            .expect("the example runs");
-        assert_eq!(out.status.code(), Some(2));
-        assert!(text(&out.stderr).contains("deploy_alias <state-machine-arn> <definition.json>"));
+    fn help_usage_and_bad_arguments() {
+        let run = |args: &[&str]| {
+            example_bin::command("deploy_alias", "http://127.0.0.1:9")
+                .args(args)
+                .output()
+                .expect("the example runs")
+        };
+        let help = run(&["--help"]);
+        let stdout = text(&help.stdout);
+        assert_eq!(help.status.code(), Some(0), "{}", text(&help.stderr));
+        assert!(
+            stdout.contains(
+                "Usage: deploy_alias <STATE_MACHINE_ARN> <DEFINITION> [ALIAS] [BAKE_SECONDS]"
+            ),
+            "{stdout}"
+        );
+        assert!(stdout.contains("[default: PROD]") && stdout.contains("[default: 60]"), "{stdout}");
+
+        let bare = run(&[]);
+        assert_eq!(bare.status.code(), Some(2));
+        assert!(text(&bare.stderr).contains("Usage: deploy_alias <STATE_MACHINE_ARN>"));
+
+        let bad = run(&["arn:aws:states:us-east-1:1234:stateMachine:orders", "d.json"]);
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(text(&bad.stderr).contains("the account `1234` is not 12 digits"));
+
+        // Nothing is sent for a qualified ARN: the alias ARN is built from it.
+        let qualified = run(&[&version(3), "d.json"]);
+        assert_eq!(qualified.status.code(), Some(1));
+        assert!(text(&qualified.stderr).contains("without a version or alias"));
     }
 
     /// The canary: 90 % old / 10 % new, a bake of 1 s, then 100 % new.
