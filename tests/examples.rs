@@ -115,6 +115,10 @@ mod activity_worker {
         requests.iter().filter(|r| r.operation() == Some("GetActivityTask")).count()
     }
 
+    fn heartbeats(requests: &[Recorded]) -> bool {
+        requests.iter().any(|r| r.operation() == Some("SendTaskHeartbeat"))
+    }
+
     /// Every poll names the activity and the worker, and nothing else.
     fn assert_polls(requests: &[Recorded]) {
         for poll in requests.iter().filter(|r| r.operation() == Some("GetActivityTask")) {
@@ -235,25 +239,25 @@ mod activity_worker {
         assert!(stderr.contains("heartbeat refused, dropping the task"), "{stderr}");
     }
 
-    /// Ctrl-C while a task is held that finishes within the grace period:
+    /// Ctrl-C while a task is held (8 s of work, past its first heartbeat)
+    /// that finishes within the grace period:
     /// the task is finished and answered, then the worker exits 0 without
     /// polling again.
     #[cfg(unix)]
     #[tokio::test(flavor = "multi_thread")]
     async fn ctrl_c_lets_the_task_held_finish() {
-        let server = server(vec![task("token-1", json!({ "text": "abc" }))]).await;
+        let server = server(vec![task("token-1", json!({ "text": "abcdefgh" }))]).await;
         let child = start(&server);
-        wait_until(&server, "the first poll", |r| polls(r) >= 1).await;
-        tokio::time::sleep(Duration::from_millis(1000)).await;
+        wait_until(&server, "a heartbeat: the worker holds the task", heartbeats).await;
         ctrl_c(&child);
         let out = finish(child).await;
         let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
         assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
 
         let requests = server.requests();
-        assert_eq!(ops(&requests), ["GetActivityTask", "SendTaskSuccess"]);
+        assert_eq!(ops(&requests), ["GetActivityTask", "SendTaskHeartbeat", "SendTaskSuccess"]);
         let answer = &answers(&requests, "token-1")[0].1;
-        assert_eq!(answer["output"], json!({ "text": "ABC" }).to_string());
+        assert_eq!(answer["output"], json!({ "text": "ABCDEFGH" }).to_string());
         assert!(stderr.contains("stopping:"), "{stderr}");
         assert!(stderr.contains("task done"), "{stderr}");
     }
@@ -267,8 +271,7 @@ mod activity_worker {
         let text_in = "a text that takes forty seconds to do!!!";
         let server = server(vec![task("token-1", json!({ "text": text_in }))]).await;
         let child = start(&server);
-        wait_until(&server, "the first poll", |r| polls(r) >= 1).await;
-        tokio::time::sleep(Duration::from_millis(1000)).await;
+        wait_until(&server, "a heartbeat: the worker holds the task", heartbeats).await;
         let stopped_at = Instant::now();
         ctrl_c(&child);
         let out = finish(child).await;
@@ -282,7 +285,7 @@ mod activity_worker {
         assert_eq!(ops.first().map(String::as_str), Some("GetActivityTask"), "{ops:?}");
         assert_eq!(ops.last().map(String::as_str), Some("SendTaskFailure"), "{ops:?}");
         let middle = &ops[1..ops.len() - 1];
-        assert!(middle.len() >= 2, "heartbeats stopped during the grace period: {ops:?}");
+        assert!(middle.len() >= 3, "heartbeats stopped during the grace period: {ops:?}");
         assert!(middle.iter().all(|o| o == "SendTaskHeartbeat"), "{ops:?}");
         assert_eq!(
             answers(&requests, "token-1"),
@@ -303,7 +306,7 @@ mod activity_worker {
     #[cfg(unix)]
     #[tokio::test(flavor = "multi_thread")]
     async fn ctrl_c_during_a_poll_fails_back_a_task_handed_over_late() {
-        let late = task("token-1", json!({ "text": "abc" })).delayed(Duration::from_secs(3));
+        let late = task("token-1", json!({ "text": "abc" })).delayed(Duration::from_secs(5));
         let server = server(vec![late]).await;
         let child = start(&server);
         wait_until(&server, "the first poll", |r| polls(r) >= 1).await;
