@@ -298,6 +298,10 @@ impl<O: Operation> IntoFuture for RequestBuilder<O> {
 #[derive(Default, Debug)]
 pub struct ClientBuilder {
     config: ClientConfig,
+    /// From [`from_env`](Self::from_env): what the default chain reads,
+    /// unless a provider is set. The chain is made at `build`, so that STS
+    /// and SSO are reached in the client's final region.
+    default_chain: Option<Environment>,
 }
 
 impl ClientBuilder {
@@ -307,13 +311,7 @@ impl ClientBuilder {
     pub fn from_env() -> Result<Self, Error> {
         let env = Env::process();
         let (config, profile) = config::resolve(&env)?;
-        let chain = DefaultChain::with_environment(Environment::from_env(&env, Some(profile)));
-        Ok(Self {
-            config: ClientConfig {
-                credentials: Some(SharedCredentialsProvider::new(chain)),
-                ..config
-            },
-        })
+        Ok(Self { config, default_chain: Some(Environment::from_env(&env, Some(profile))) })
     }
 
     /// The region to sign for and to derive the endpoint from.
@@ -436,9 +434,17 @@ impl ClientBuilder {
             config.use_fips,
             config.use_dual_stack,
         )?;
-        let credentials = config.credentials.ok_or_else(|| {
-            Error::config("no credentials provider: use Client::from_env or set one on the builder")
-        })?;
+        let credentials = match (config.credentials, self.default_chain) {
+            (Some(provider), _) => provider,
+            (None, Some(env)) => SharedCredentialsProvider::new(DefaultChain::with_environment(
+                env.with_region(region.clone()),
+            )),
+            (None, None) => {
+                return Err(Error::config(
+                    "no credentials provider: use Client::from_env or set one on the builder",
+                ));
+            }
+        };
         if config.max_attempts == 0 {
             return Err(Error::config("max_attempts must be at least 1 (1 turns retries off)"));
         }

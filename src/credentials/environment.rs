@@ -61,6 +61,8 @@ pub struct Environment(Arc<Inner>);
 
 struct Inner {
     vars: HashMap<String, String>,
+    /// The client's region, which wins over the variables and the profile.
+    region: Option<String>,
     profile: OnceLock<Result<Arc<SelectedProfile>, String>>,
     http: OnceLock<Result<reqwest::Client, String>>,
 }
@@ -106,7 +108,19 @@ impl Environment {
         vars: HashMap<String, String>,
         profile: OnceLock<Result<Arc<SelectedProfile>, String>>,
     ) -> Self {
-        Self(Arc::new(Inner { vars, profile, http: OnceLock::new() }))
+        Self(Arc::new(Inner { vars, region: None, profile, http: OnceLock::new() }))
+    }
+
+    /// The same settings, with STS and the SSO portal reached in `region`
+    /// (the client's), whatever the variables and the profile say.
+    pub(crate) fn with_region(&self, region: String) -> Self {
+        let Inner { vars, profile, http, .. } = &*self.0;
+        Self(Arc::new(Inner {
+            vars: vars.clone(),
+            region: Some(region),
+            profile: profile.clone(),
+            http: http.clone(),
+        }))
     }
 
     /// A variable's value; an empty one counts as unset.
@@ -129,10 +143,14 @@ impl Environment {
         selected.set.profile(&selected.name)?.get(key).filter(|v| !v.is_empty()).cloned()
     }
 
-    /// The region STS and the SSO portal are reached in: `AWS_REGION`,
-    /// `AWS_DEFAULT_REGION`, then the selected profile's `region`.
+    /// The region STS and the SSO portal are reached in: the client's, else
+    /// `AWS_REGION`, `AWS_DEFAULT_REGION`, then the selected profile's
+    /// `region`.
     pub(crate) fn region(&self) -> Option<String> {
-        self.var("AWS_REGION")
+        self.0
+            .region
+            .as_deref()
+            .or_else(|| self.var("AWS_REGION"))
             .or_else(|| self.var("AWS_DEFAULT_REGION"))
             .map(str::to_owned)
             .or_else(|| self.profile_value("region"))
@@ -182,5 +200,21 @@ impl Environment {
             crate::http::default_client(Duration::from_secs(2)).map_err(|e| e.to_string())
         });
         client.clone().map_err(failed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_client_s_region_wins_for_sts_and_sso() {
+        let env = Environment::from_vars([("AWS_REGION", "eu-west-1"), ("HOME", "/nonexistent")]);
+        assert_eq!(env.region().as_deref(), Some("eu-west-1"));
+        let client = env.with_region("ap-south-2".into());
+        assert_eq!(client.region().as_deref(), Some("ap-south-2"));
+        // The variables are shared, not lost.
+        assert_eq!(client.var("AWS_REGION"), Some("eu-west-1"));
+        assert_eq!(Environment::from_vars([("HOME", "/nonexistent")]).region(), None);
     }
 }
