@@ -9,6 +9,10 @@
 //! exactly the same JSON, so a member the crate lacks (or misspells) fails.
 //! Its enums must be the crate's enums, value for value.
 //!
+//! When the model is present (`common::model::spec_dir`), the fixture
+//! generator is run in its `--check` mode against it: a fixture not
+//! refreshed after a model update fails here.
+//!
 //! History events carry one details member each, named by the event's type:
 //! the sample event with every details member is checked one details member
 //! at a time.
@@ -187,4 +191,25 @@ fn every_enum_of_the_model_is_the_crates() {
         values.sort_unstable();
         assert_eq!(known, values, "{name}");
     }
+}
+
+#[test]
+fn the_generated_fixtures_are_what_the_model_gives() {
+    let Some(spec) = common::model::spec_dir() else {
+        eprintln!("service model not found (../shared/spec, $SFN_SPEC_DIR): not compared");
+        return;
+    };
+    let script = common::fixture_path("generate_model_fixtures.py");
+    let out = std::process::Command::new("python3")
+        .arg(&script)
+        .arg("--check")
+        .arg(&spec)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run python3 {}: {e}", script.display()));
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
