@@ -84,11 +84,15 @@
 //! - `rustls-ring` (default): TLS with rustls and the `ring` provider.
 //! - `rustls-aws-lc`: rustls with `aws-lc-rs`, configured by reqwest.
 //! - `native-tls`: the platform's TLS library.
+//! - `testing`: [`testing::FakeSfn`], an in-process fake Step Functions for
+//!   your own tests.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 // The layers, top to bottom: a module uses only modules declared after it
 // (`python3 ../shared/tools/cycles.py` finds any arrow that runs back up).
+#[cfg(feature = "testing")]
+pub mod testing; // the in-process fake Step Functions (feature `testing`)
 pub mod live; // follow a history, watch a Map Run, wait for an execution
 pub mod operations; // inputs, outputs, their Client methods and setters; validate
 mod paginate; // the one generic Paginator
