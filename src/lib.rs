@@ -108,6 +108,7 @@ mod endpoint; // custom URL or the rule set's default
 mod profile; // the shared config/credentials file parser
 mod operation; // the Operation trait
 pub mod types; // shapes shared by operations
+mod builders; // with_setters!: chainable setters that make shapes buildable
 mod wire; // serde helpers for timestamps and floats
 mod error; // Error, ErrorKind, ServiceError, ErrorCode
 mod service_enum; // the macro behind every service enum

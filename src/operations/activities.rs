@@ -395,3 +395,31 @@ crate::client::setters!(GetActivityTaskInput {
 });
 
 crate::paginate::paginated!(ListActivitiesInput => ListActivitiesOutput, activities: ActivityListItem);
+
+crate::builders::with_setters! {
+    CreateActivityOutput + Default {
+        with_activity_arn => activity_arn: String;
+        with_creation_date => creation_date: OffsetDateTime;
+    }
+    DeleteActivityOutput {
+    }
+    DescribeActivityOutput + Default {
+        with_activity_arn => activity_arn: String;
+        with_name => name: String;
+        with_creation_date => creation_date: OffsetDateTime;
+        with_encryption_configuration => encryption_configuration: Option<EncryptionConfiguration>;
+    }
+    ListActivitiesOutput {
+        with_activities => activities: Vec<ActivityListItem>;
+        with_next_token => next_token: Option<String>;
+    }
+    ActivityListItem + Default {
+        with_activity_arn => activity_arn: String;
+        with_name => name: String;
+        with_creation_date => creation_date: OffsetDateTime;
+    }
+    GetActivityTaskOutput {
+        with_task_token => task_token: Option<Sensitive<String>>;
+        with_input => input: Option<Sensitive<String>>;
+    }
+}

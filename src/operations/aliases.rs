@@ -413,3 +413,31 @@ crate::client::setters!(ListStateMachineAliasesInput {
 });
 
 crate::paginate::paginated!(ListStateMachineAliasesInput => ListStateMachineAliasesOutput, state_machine_aliases: StateMachineAliasListItem);
+
+crate::builders::with_setters! {
+    CreateStateMachineAliasOutput + Default {
+        with_state_machine_alias_arn => state_machine_alias_arn: String;
+        with_creation_date => creation_date: OffsetDateTime;
+    }
+    DescribeStateMachineAliasOutput {
+        with_state_machine_alias_arn => state_machine_alias_arn: Option<String>;
+        with_name => name: Option<String>;
+        with_description => description: Option<Sensitive<String>>;
+        with_routing_configuration => routing_configuration: Option<Vec<RoutingConfigurationListItem>>;
+        with_creation_date => creation_date: Option<OffsetDateTime>;
+        with_update_date => update_date: Option<OffsetDateTime>;
+    }
+    UpdateStateMachineAliasOutput + Default {
+        with_update_date => update_date: OffsetDateTime;
+    }
+    DeleteStateMachineAliasOutput {
+    }
+    ListStateMachineAliasesOutput {
+        with_state_machine_aliases => state_machine_aliases: Vec<StateMachineAliasListItem>;
+        with_next_token => next_token: Option<String>;
+    }
+    StateMachineAliasListItem + Default {
+        with_state_machine_alias_arn => state_machine_alias_arn: String;
+        with_creation_date => creation_date: OffsetDateTime;
+    }
+}

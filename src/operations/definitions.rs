@@ -136,3 +136,17 @@ impl RequestBuilder<ValidateStateMachineDefinitionInput> {
         self
     }
 }
+
+crate::builders::with_setters! {
+    ValidateStateMachineDefinitionOutput {
+        with_result => result: ValidateStateMachineDefinitionResultCode;
+        with_diagnostics => diagnostics: Vec<ValidateStateMachineDefinitionDiagnostic>;
+        with_truncated => truncated: Option<bool>;
+    }
+    ValidateStateMachineDefinitionDiagnostic {
+        with_severity => severity: ValidateStateMachineDefinitionSeverity;
+        with_code => code: Sensitive<String>;
+        with_message => message: Sensitive<String>;
+        with_location => location: Option<Sensitive<String>>;
+    }
+}

@@ -577,6 +577,59 @@ crate::client::setters!(RedriveExecutionInput {
     client_token: String;
 });
 
+crate::builders::with_setters! {
+    DescribeExecutionOutput + Default {
+        with_execution_arn => execution_arn: String;
+        with_state_machine_arn => state_machine_arn: String;
+        with_name => name: Option<String>;
+        with_status => status: ExecutionStatus;
+        with_start_date => start_date: OffsetDateTime;
+        with_stop_date => stop_date: Option<OffsetDateTime>;
+        with_input => input: Option<Sensitive<String>>;
+        with_input_details => input_details: Option<CloudWatchEventsExecutionDataDetails>;
+        with_output => output: Option<Sensitive<String>>;
+        with_output_details => output_details: Option<CloudWatchEventsExecutionDataDetails>;
+        with_trace_header => trace_header: Option<String>;
+        with_map_run_arn => map_run_arn: Option<String>;
+        with_error => error: Option<Sensitive<String>>;
+        with_cause => cause: Option<Sensitive<String>>;
+        with_state_machine_version_arn => state_machine_version_arn: Option<String>;
+        with_state_machine_alias_arn => state_machine_alias_arn: Option<String>;
+        with_redrive_count => redrive_count: Option<i32>;
+        with_redrive_date => redrive_date: Option<OffsetDateTime>;
+        with_redrive_status => redrive_status: Option<ExecutionRedriveStatus>;
+        with_redrive_status_reason => redrive_status_reason: Option<Sensitive<String>>;
+    }
+    ListExecutionsOutput {
+        with_executions => executions: Vec<ExecutionListItem>;
+        with_next_token => next_token: Option<String>;
+    }
+    ExecutionListItem + Default {
+        with_execution_arn => execution_arn: String;
+        with_state_machine_arn => state_machine_arn: String;
+        with_name => name: String;
+        with_status => status: ExecutionStatus;
+        with_start_date => start_date: OffsetDateTime;
+        with_stop_date => stop_date: Option<OffsetDateTime>;
+        with_map_run_arn => map_run_arn: Option<String>;
+        with_item_count => item_count: Option<i32>;
+        with_state_machine_version_arn => state_machine_version_arn: Option<String>;
+        with_state_machine_alias_arn => state_machine_alias_arn: Option<String>;
+        with_redrive_count => redrive_count: Option<i32>;
+        with_redrive_date => redrive_date: Option<OffsetDateTime>;
+    }
+    StartExecutionOutput + Default {
+        with_execution_arn => execution_arn: String;
+        with_start_date => start_date: OffsetDateTime;
+    }
+    StopExecutionOutput + Default {
+        with_stop_date => stop_date: OffsetDateTime;
+    }
+    RedriveExecutionOutput + Default {
+        with_redrive_date => redrive_date: OffsetDateTime;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -105,3 +105,10 @@ crate::client::setters!(GetExecutionHistoryInput {
 });
 
 crate::paginate::paginated!(GetExecutionHistoryInput => GetExecutionHistoryOutput, events: HistoryEvent);
+
+crate::builders::with_setters! {
+    GetExecutionHistoryOutput {
+        with_events => events: Vec<HistoryEvent>;
+        with_next_token => next_token: Option<String>;
+    }
+}

@@ -308,3 +308,33 @@ crate::client::setters!(UpdateMapRunInput {
 });
 
 crate::paginate::paginated!(ListMapRunsInput => ListMapRunsOutput, map_runs: MapRunListItem);
+
+crate::builders::with_setters! {
+    ListMapRunsOutput {
+        with_map_runs => map_runs: Vec<MapRunListItem>;
+        with_next_token => next_token: Option<String>;
+    }
+    MapRunListItem + Default {
+        with_execution_arn => execution_arn: String;
+        with_map_run_arn => map_run_arn: String;
+        with_state_machine_arn => state_machine_arn: String;
+        with_start_date => start_date: OffsetDateTime;
+        with_stop_date => stop_date: Option<OffsetDateTime>;
+    }
+    DescribeMapRunOutput + Default {
+        with_map_run_arn => map_run_arn: String;
+        with_execution_arn => execution_arn: String;
+        with_status => status: MapRunStatus;
+        with_start_date => start_date: OffsetDateTime;
+        with_stop_date => stop_date: Option<OffsetDateTime>;
+        with_max_concurrency => max_concurrency: i32;
+        with_tolerated_failure_percentage => tolerated_failure_percentage: f64;
+        with_tolerated_failure_count => tolerated_failure_count: i64;
+        with_item_counts => item_counts: MapRunItemCounts;
+        with_execution_counts => execution_counts: MapRunExecutionCounts;
+        with_redrive_count => redrive_count: Option<i32>;
+        with_redrive_date => redrive_date: Option<OffsetDateTime>;
+    }
+    UpdateMapRunOutput {
+    }
+}

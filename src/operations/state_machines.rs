@@ -667,6 +667,61 @@ crate::client::setters!(UpdateStateMachineInput {
     encryption_configuration: EncryptionConfiguration;
 });
 
+crate::builders::with_setters! {
+    DescribeStateMachineOutput + Default {
+        with_state_machine_arn => state_machine_arn: String;
+        with_name => name: String;
+        with_status => status: Option<StateMachineStatus>;
+        with_definition => definition: Sensitive<String>;
+        with_role_arn => role_arn: String;
+        with_type => r#type: StateMachineType;
+        with_creation_date => creation_date: OffsetDateTime;
+        with_logging_configuration => logging_configuration: Option<LoggingConfiguration>;
+        with_tracing_configuration => tracing_configuration: Option<TracingConfiguration>;
+        with_label => label: Option<String>;
+        with_revision_id => revision_id: Option<String>;
+        with_description => description: Option<Sensitive<String>>;
+        with_encryption_configuration => encryption_configuration: Option<EncryptionConfiguration>;
+        with_variable_references => variable_references: Option<VariableReferences>;
+    }
+    DescribeStateMachineForExecutionOutput + Default {
+        with_state_machine_arn => state_machine_arn: String;
+        with_name => name: String;
+        with_definition => definition: Sensitive<String>;
+        with_role_arn => role_arn: String;
+        with_update_date => update_date: OffsetDateTime;
+        with_logging_configuration => logging_configuration: Option<LoggingConfiguration>;
+        with_tracing_configuration => tracing_configuration: Option<TracingConfiguration>;
+        with_map_run_arn => map_run_arn: Option<String>;
+        with_label => label: Option<String>;
+        with_revision_id => revision_id: Option<String>;
+        with_encryption_configuration => encryption_configuration: Option<EncryptionConfiguration>;
+        with_variable_references => variable_references: Option<VariableReferences>;
+    }
+    CreateStateMachineOutput + Default {
+        with_state_machine_arn => state_machine_arn: String;
+        with_creation_date => creation_date: OffsetDateTime;
+        with_state_machine_version_arn => state_machine_version_arn: Option<String>;
+    }
+    DeleteStateMachineOutput {
+    }
+    ListStateMachinesOutput {
+        with_state_machines => state_machines: Vec<StateMachineListItem>;
+        with_next_token => next_token: Option<String>;
+    }
+    StateMachineListItem + Default {
+        with_state_machine_arn => state_machine_arn: String;
+        with_name => name: String;
+        with_type => r#type: StateMachineType;
+        with_creation_date => creation_date: OffsetDateTime;
+    }
+    UpdateStateMachineOutput + Default {
+        with_update_date => update_date: OffsetDateTime;
+        with_revision_id => revision_id: Option<String>;
+        with_state_machine_version_arn => state_machine_version_arn: Option<String>;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,3 +184,26 @@ crate::client::setters!(StartSyncExecutionInput {
     trace_header: String;
     included_data: IncludedData;
 });
+
+crate::builders::with_setters! {
+    StartSyncExecutionOutput + Default {
+        with_execution_arn => execution_arn: String;
+        with_state_machine_arn => state_machine_arn: Option<String>;
+        with_name => name: Option<String>;
+        with_start_date => start_date: OffsetDateTime;
+        with_stop_date => stop_date: OffsetDateTime;
+        with_status => status: SyncExecutionStatus;
+        with_error => error: Option<Sensitive<String>>;
+        with_cause => cause: Option<Sensitive<String>>;
+        with_input => input: Option<Sensitive<String>>;
+        with_input_details => input_details: Option<CloudWatchEventsExecutionDataDetails>;
+        with_output => output: Option<Sensitive<String>>;
+        with_output_details => output_details: Option<CloudWatchEventsExecutionDataDetails>;
+        with_trace_header => trace_header: Option<String>;
+        with_billing_details => billing_details: Option<BillingDetails>;
+    }
+    BillingDetails {
+        with_billed_memory_used_in_mb => billed_memory_used_in_mb: Option<i64>;
+        with_billed_duration_in_milliseconds => billed_duration_in_milliseconds: Option<i64>;
+    }
+}

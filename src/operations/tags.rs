@@ -207,3 +207,13 @@ impl RequestBuilder<TagResourceInput> {
         self
     }
 }
+
+crate::builders::with_setters! {
+    TagResourceOutput {
+    }
+    UntagResourceOutput {
+    }
+    ListTagsForResourceOutput {
+        with_tags => tags: Option<Vec<Tag>>;
+    }
+}

@@ -196,3 +196,12 @@ crate::client::setters!(SendTaskFailureInput {
     error: Sensitive<String>;
     cause: Sensitive<String>;
 });
+
+crate::builders::with_setters! {
+    SendTaskSuccessOutput {
+    }
+    SendTaskFailureOutput {
+    }
+    SendTaskHeartbeatOutput {
+    }
+}

@@ -333,3 +333,53 @@ crate::client::setters!(TestStateInput {
     context: Sensitive<String>;
     state_configuration: TestStateConfiguration;
 });
+
+crate::builders::with_setters! {
+    TestStateOutput {
+        with_output => output: Option<Sensitive<String>>;
+        with_error => error: Option<Sensitive<String>>;
+        with_cause => cause: Option<Sensitive<String>>;
+        with_inspection_data => inspection_data: Option<Sensitive<InspectionData>>;
+        with_next_state => next_state: Option<String>;
+        with_status => status: Option<TestExecutionStatus>;
+    }
+    InspectionData {
+        with_input => input: Option<String>;
+        with_after_arguments => after_arguments: Option<String>;
+        with_after_input_path => after_input_path: Option<String>;
+        with_after_parameters => after_parameters: Option<String>;
+        with_result => result: Option<String>;
+        with_after_result_selector => after_result_selector: Option<String>;
+        with_after_result_path => after_result_path: Option<String>;
+        with_request => request: Option<InspectionDataRequest>;
+        with_response => response: Option<InspectionDataResponse>;
+        with_variables => variables: Option<String>;
+        with_error_details => error_details: Option<InspectionErrorDetails>;
+        with_after_items_path => after_items_path: Option<String>;
+        with_after_item_selector => after_item_selector: Option<String>;
+        with_after_item_batcher => after_item_batcher: Option<String>;
+        with_after_items_pointer => after_items_pointer: Option<String>;
+        with_tolerated_failure_count => tolerated_failure_count: Option<i32>;
+        with_tolerated_failure_percentage => tolerated_failure_percentage: Option<f64>;
+        with_max_concurrency => max_concurrency: Option<i32>;
+    }
+    InspectionDataRequest {
+        with_protocol => protocol: Option<String>;
+        with_method => method: Option<String>;
+        with_url => url: Option<String>;
+        with_headers => headers: Option<String>;
+        with_body => body: Option<String>;
+    }
+    InspectionDataResponse {
+        with_protocol => protocol: Option<String>;
+        with_status_code => status_code: Option<String>;
+        with_status_message => status_message: Option<String>;
+        with_headers => headers: Option<String>;
+        with_body => body: Option<String>;
+    }
+    InspectionErrorDetails {
+        with_catch_index => catch_index: Option<i32>;
+        with_retry_index => retry_index: Option<i32>;
+        with_retry_backoff_interval_seconds => retry_backoff_interval_seconds: Option<i32>;
+    }
+}

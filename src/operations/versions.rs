@@ -238,3 +238,20 @@ crate::client::setters!(ListStateMachineVersionsInput {
 });
 
 crate::paginate::paginated!(ListStateMachineVersionsInput => ListStateMachineVersionsOutput, state_machine_versions: StateMachineVersionListItem);
+
+crate::builders::with_setters! {
+    PublishStateMachineVersionOutput + Default {
+        with_creation_date => creation_date: OffsetDateTime;
+        with_state_machine_version_arn => state_machine_version_arn: String;
+    }
+    ListStateMachineVersionsOutput {
+        with_state_machine_versions => state_machine_versions: Vec<StateMachineVersionListItem>;
+        with_next_token => next_token: Option<String>;
+    }
+    StateMachineVersionListItem + Default {
+        with_state_machine_version_arn => state_machine_version_arn: String;
+        with_creation_date => creation_date: OffsetDateTime;
+    }
+    DeleteStateMachineVersionOutput {
+    }
+}

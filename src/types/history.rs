@@ -23,6 +23,7 @@
 //! right details struct, without an intermediate JSON tree: histories run to
 //! millions of events.
 
+mod buildable;
 mod details;
 
 pub use details::*;

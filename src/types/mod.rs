@@ -210,3 +210,48 @@ impl RoutingConfigurationListItem {
         Self { state_machine_version_arn: state_machine_version_arn.into(), weight }
     }
 }
+
+crate::builders::with_setters! {
+    MapRunCounts {
+        with_pending => pending: i64;
+        with_running => running: i64;
+        with_succeeded => succeeded: i64;
+        with_failed => failed: i64;
+        with_timed_out => timed_out: i64;
+        with_aborted => aborted: i64;
+        with_total => total: i64;
+        with_results_written => results_written: i64;
+        with_failures_not_redrivable => failures_not_redrivable: Option<i64>;
+        with_pending_redrive => pending_redrive: Option<i64>;
+    }
+    CloudWatchEventsExecutionDataDetails {
+        with_included => included: Option<bool>;
+    }
+    LoggingConfiguration {
+        with_level => level: Option<LogLevel>;
+        with_include_execution_data => include_execution_data: Option<bool>;
+        with_destinations => destinations: Option<Vec<LogDestination>>;
+    }
+    LogDestination {
+        with_cloud_watch_logs_log_group => cloud_watch_logs_log_group: Option<CloudWatchLogsLogGroup>;
+    }
+    CloudWatchLogsLogGroup {
+        with_log_group_arn => log_group_arn: Option<String>;
+    }
+    TracingConfiguration {
+        with_enabled => enabled: Option<bool>;
+    }
+    EncryptionConfiguration {
+        with_kms_key_id => kms_key_id: Option<String>;
+        with_kms_data_key_reuse_period_seconds => kms_data_key_reuse_period_seconds: Option<i32>;
+        with_type => r#type: EncryptionType;
+    }
+    Tag {
+        with_key => key: Option<String>;
+        with_value => value: Option<String>;
+    }
+    RoutingConfigurationListItem {
+        with_state_machine_version_arn => state_machine_version_arn: String;
+        with_weight => weight: i32;
+    }
+}
