@@ -558,3 +558,174 @@ fn every_output_builds_with_every_member_as_the_model_has_them() {
     );
     common::assert_every_operation_once("outputs built", outputs.checked);
 }
+
+#[test]
+fn counts_and_list_items_build_as_modelled() {
+    let shapes = shapes();
+    let output = |operation: &str| shapes["operations"][operation]["output"].clone();
+    let run = output("DescribeMapRun");
+    let counts = counts();
+    assert_modelled("itemCounts", &counts, &run["itemCounts"]);
+    assert_modelled("executionCounts", &counts, &run["executionCounts"]);
+    assert_eq!((counts.done(), counts.failures()), (18, 9));
+
+    let item = |operation: &str, list: &str| output(operation)[list][0].clone();
+    let run = MapRunListItem::default()
+        .with_execution_arn(EXECUTION)
+        .with_map_run_arn(MAP_RUN)
+        .with_state_machine_arn(STATE_MACHINE)
+        .with_start_date(at(1))
+        .with_stop_date(at(2));
+    assert_modelled("mapRuns[]", &run, &item("ListMapRuns", "mapRuns"));
+    let execution = ExecutionListItem::default()
+        .with_execution_arn(EXECUTION)
+        .with_state_machine_arn(STATE_MACHINE)
+        .with_name("run-1")
+        .with_status(ExecutionStatus::Running)
+        .with_start_date(at(3))
+        .with_stop_date(at(4))
+        .with_map_run_arn(MAP_RUN)
+        .with_item_count(3)
+        .with_state_machine_version_arn(VERSION)
+        .with_state_machine_alias_arn(ALIAS)
+        .with_redrive_count(1)
+        .with_redrive_date(at(5));
+    assert_modelled("executions[]", &execution, &item("ListExecutions", "executions"));
+    let route = RoutingConfigurationListItem::default()
+        .with_state_machine_version_arn(VERSION)
+        .with_weight(100);
+    let alias = output("DescribeStateMachineAlias");
+    assert_modelled("routingConfiguration[]", &route, &alias["routingConfiguration"][0]);
+    let tag = Tag::default().with_key("team").with_value("data");
+    assert_modelled("tags[]", &tag, &item("ListTagsForResource", "tags"));
+
+    // A member left unset is missing from the JSON, and the check says so.
+    let unset = MapRunListItem::default().with_map_run_arn(MAP_RUN);
+    let json = serde_json::to_value(&unset).unwrap();
+    let mut wrong = Vec::new();
+    compare("mapRuns[]", &json, &item("ListMapRuns", "mapRuns"), &mut wrong);
+    assert_eq!(wrong, [r#"mapRuns[]: missing ["stopDate"], not in the model []"#]);
+}
+
+#[test]
+fn a_default_timestamp_is_the_epoch_as_decoding_fills_it() {
+    let item = MapRunListItem::default();
+    assert_eq!(item.start_date.unix_timestamp(), 0);
+    assert_eq!(item, serde_json::from_str::<MapRunListItem>("{}").unwrap());
+    let event = HistoryEvent::default();
+    assert_eq!((event.timestamp.unix_timestamp(), event.id), (0, 0));
+    assert_eq!(event, serde_json::from_str::<HistoryEvent>("{}").unwrap());
+}
+
+/// `fooBarEventDetails` → `FooBar`.
+fn type_of_member(member: &str) -> String {
+    let name = member.strip_suffix("EventDetails").unwrap();
+    name[..1].to_uppercase() + &name[1..]
+}
+
+#[test]
+fn events_built_from_their_details_have_the_type_and_members_of_the_model() {
+    let shapes = shapes();
+    let model = &shapes["operations"]["GetExecutionHistory"]["output"]["events"][0];
+    let details = [
+        EventDetails::MapRunStarted(MapRunStartedEventDetails::default().with_map_run_arn(MAP_RUN)),
+        EventDetails::TaskSucceeded(
+            TaskOutputEventDetails::default()
+                .with_resource_type("lambda")
+                .with_resource("invoke")
+                .with_output(r#"{"ok": true}"#)
+                .with_output_details(
+                    HistoryEventExecutionDataDetails::default().with_truncated(false),
+                ),
+        ),
+        EventDetails::ExecutionFailed(
+            FailureEventDetails::default().with_error("States.Runtime").with_cause("bad path"),
+        ),
+        EventDetails::ExecutionSucceeded(
+            OutputEventDetails::default().with_output("{}").with_output_details(
+                HistoryEventExecutionDataDetails::default().with_truncated(true),
+            ),
+        ),
+    ];
+    for (id, details) in (7..).zip(details) {
+        let member = details.member_name().unwrap().to_owned();
+        let event = HistoryEvent::new(id, at(200), details).with_previous_event_id(id - 1);
+        let json = assert_modelled(&format!("{member} of events[]"), &event, model);
+        let keys: BTreeSet<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, BTreeSet::from(["timestamp", "type", "id", "previousEventId", &member]));
+        assert_eq!(json["type"], type_of_member(&member), "{member}");
+        assert_eq!(
+            (json["id"].as_i64(), json["previousEventId"].as_i64()),
+            (Some(id), Some(id - 1))
+        );
+    }
+
+    let failed = HistoryEvent::new(
+        9,
+        at(201),
+        EventDetails::ExecutionFailed(
+            FailureEventDetails::default().with_error("E").with_cause("C"),
+        ),
+    );
+    assert_eq!(failed.error_and_cause(), Some((Some("E"), Some("C"))));
+    assert!(!format!("{failed:?}").contains("\"E\""), "{failed:?}");
+}
+
+#[test]
+fn every_details_kind_implies_its_own_type_except_state_entered_and_exited() {
+    let shapes = shapes();
+    let model =
+        shapes["operations"]["GetExecutionHistory"]["output"]["events"][0].as_object().unwrap();
+    let mut implied = 0;
+    for (member, value) in model.iter().filter(|(k, _)| k.ends_with("EventDetails")) {
+        let event: HistoryEvent =
+            serde_json::from_value(serde_json::json!({ member.as_str(): value })).unwrap();
+        let expected = match member.as_str() {
+            "stateEnteredEventDetails" | "stateExitedEventDetails" => None,
+            _ => Some(type_of_member(member)),
+        };
+        let found = event.details.event_type().map(|t| t.as_str().to_owned());
+        assert_eq!(found, expected, "{member}");
+        let built = HistoryEvent::new(1, at(0), event.details.clone());
+        assert_eq!(
+            Some(built.r#type.as_str().to_owned()),
+            expected.or(Some(String::new())),
+            "{member}"
+        );
+        implied += usize::from(found.is_some());
+    }
+    assert_eq!(implied, 35);
+    assert_eq!(EventDetails::None.event_type(), None);
+
+    // Types their details do not imply are given.
+    let entered = HistoryEvent::of_type(2, at(1), HistoryEventType::PassStateEntered).with_details(
+        EventDetails::StateEntered(StateEnteredEventDetails::default().with_name("Prep")),
+    );
+    assert_eq!((entered.r#type.as_str(), entered.state_name()), ("PassStateEntered", Some("Prep")));
+    let done = HistoryEvent::of_type(3, at(2), HistoryEventType::MapRunSucceeded);
+    assert_eq!(serde_json::to_value(&done).unwrap()["type"], "MapRunSucceeded");
+    assert_eq!(done.details, EventDetails::None);
+}
+
+#[test]
+fn sensitive_members_set_from_plain_strings_stay_out_of_debug() {
+    let task = GetActivityTaskOutput::default()
+        .with_task_token("token-hunter2")
+        .with_input(String::from(r#"{"password": "hunter2"}"#));
+    assert_eq!(task.input.as_ref().map(|i| i.as_str()), Some(r#"{"password": "hunter2"}"#));
+    let described = DescribeExecutionOutput::default()
+        .with_input("hunter2-in")
+        .with_output("hunter2-out")
+        .with_error("hunter2-error")
+        .with_cause("hunter2-cause");
+    let event = HistoryEvent::new(
+        1,
+        at(0),
+        EventDetails::TaskScheduled(
+            TaskScheduledEventDetails::default().with_parameters("hunter2-p"),
+        ),
+    );
+    for debug in [format!("{task:?}"), format!("{described:?}"), format!("{event:?}")] {
+        assert!(!debug.contains("hunter2"), "{debug}");
+    }
+}

@@ -94,6 +94,26 @@ impl DescribeMapRunInput {
 }
 
 /// Output of `DescribeMapRun`: a Map Run's configuration and progress.
+///
+/// Like every output, it can be built in code (for a fake or a test) from
+/// `Default` and `with_<member>` setters, one per member:
+///
+/// ```
+/// use sfn_lite::operations::DescribeMapRunOutput;
+/// use sfn_lite::types::{MapRunCounts, MapRunStatus};
+/// use std::time::SystemTime;
+///
+/// let run = DescribeMapRunOutput::default()
+///     .with_map_run_arn("arn:aws:states:us-east-1:123456789012:mapRun:sm/Map:1")
+///     .with_status(MapRunStatus::Running)
+///     .with_start_date(SystemTime::now())
+///     .with_tolerated_failure_percentage(5.0)
+///     .with_item_counts(
+///         MapRunCounts::default().with_succeeded(90).with_failed(6).with_running(4).with_total(100),
+///     );
+/// assert!(run.exceeds_tolerated_failures());
+/// assert_eq!(run.stop_date, None);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]

@@ -7,6 +7,21 @@
 //! shapes you build for an input (logging, tracing and encryption
 //! configuration, tags) are not, so a struct literal with
 //! `..Default::default()` works.
+//!
+//! Every output and shared shape, `#[non_exhaustive]` or not, can still be
+//! built in code, to fake the service in your own tests: start from
+//! `Default` (a required timestamp defaults to the epoch, as when decoding
+//! leaves it out) and chain one `with_<member>` setter per member, which
+//! takes anything `Into` the member's type (plain strings for
+//! [`Sensitive`] ones) and wraps optional members in `Some`. History events
+//! are built from their details with [`HistoryEvent::new`].
+//!
+//! ```
+//! use sfn_lite::types::MapRunCounts;
+//!
+//! let counts = MapRunCounts::default().with_succeeded(8).with_failed(2).with_total(10);
+//! assert_eq!(counts.failure_percentage(), Some(20.0));
+//! ```
 
 mod arn;
 mod enums;

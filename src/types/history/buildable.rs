@@ -11,8 +11,8 @@ impl HistoryEvent {
     /// one the details imply ([`EventDetails::event_type`]).
     ///
     /// Details shared by several types (`StateEntered`, `StateExited`) or
-    /// absent ([`EventDetails::None`]) imply none: build those events with
-    /// [`HistoryEvent::of_type`].
+    /// absent ([`EventDetails::None`]) imply none, and `new` leaves the
+    /// type `Unknown("")`: build those events with [`HistoryEvent::of_type`].
     ///
     /// ```
     /// use sfn_lite::types::history::{EventDetails, HistoryEvent, HistoryEventType};
@@ -53,8 +53,10 @@ impl HistoryEvent {
     /// use sfn_lite::types::history::{
     ///     EventDetails, HistoryEvent, HistoryEventType, StateEnteredEventDetails,
     /// };
+    /// use std::time::SystemTime;
     ///
-    /// let entered = HistoryEvent::of_type(2, time::OffsetDateTime::UNIX_EPOCH, HistoryEventType::PassStateEntered)
+    /// let entered = HistoryEvent::of_type(2, SystemTime::now(), HistoryEventType::PassStateEntered)
+    ///     .with_previous_event_id(1)
     ///     .with_details(EventDetails::StateEntered(
     ///         StateEnteredEventDetails::default().with_name("Prepare").with_input("{}"),
     ///     ));
