@@ -16,8 +16,9 @@
 ///
 /// Each setter's doc links to its member, the one place the member's
 /// meaning and limits are written. The table must name every member: the
-/// macro destructures the struct with the listed members and no `..`, so a
-/// member added to the struct but not to its table fails to compile. The
+/// macro builds the struct from the listed members and nothing else, so a
+/// member added to the struct but not to its table fails to compile
+/// ("missing field `member` in initializer"). The
 /// generated `Default` (for structs that cannot derive it) fills an
 /// `OffsetDateTime` member with the epoch, as decoding fills a missing one.
 macro_rules! with_setters {
@@ -109,10 +110,11 @@ macro_rules! with_setters {
         }
 
         const _: () = {
-            // Compiles only while the table names every member of the struct.
-            #[allow(dead_code)]
-            fn every_member_has_a_setter(value: &$struct) {
-                let $struct { $($names: _),* } = value;
+            // Compiles only while the table names every member of the
+            // struct: otherwise "missing field `member` in initializer".
+            #[allow(dead_code, unused_variables)]
+            fn every_member_has_a_setter(value: $struct) -> $struct {
+                $struct { $($names: value.$names),* }
             }
         };
 
