@@ -18,9 +18,9 @@
 /// meaning and limits are written. The table must name every member: the
 /// macro builds the struct from the listed members and nothing else, so a
 /// member added to the struct but not to its table fails to compile
-/// ("missing field `member` in initializer"). The
-/// generated `Default` (for structs that cannot derive it) fills an
-/// `OffsetDateTime` member with the epoch, as decoding fills a missing one.
+/// ("missing field `member` in initializer"). The generated `Default` (for
+/// structs that cannot derive it) fills an `OffsetDateTime` member with the
+/// epoch, as decoding fills a missing one.
 macro_rules! with_setters {
     ($( $struct:ident $(+ $default:ident)? { $($members:tt)* } )*) => {
         $(
@@ -31,9 +31,9 @@ macro_rules! with_setters {
     };
 
     // Munches one `setter => member: Type;` line at a time, gathering the
-    // setters, the member names and their defaults.
-    // `r#type`: rustdoc cannot link a raw identifier, so the doc links the
-    // struct's `type` field by its anchor.
+    // setters, the member names and their defaults. First `r#type`, whose
+    // doc links the field by its anchor: rustdoc cannot link a raw
+    // identifier.
     (@member $struct:ident $default:tt [$($fns:tt)*] [$($names:ident)*] [$($defaults:tt)*]
         $setter:ident => r#type : $ty:ty; $($rest:tt)*
     ) => {
