@@ -252,6 +252,18 @@ async fn requests_verify_their_signature_with_known_credentials() {
     fake.accept_credentials(other);
     assert!(request.signature_verified(), "a registered key, any region: {request:?}");
 
+    // The fake's secret under another key id: the scope names the key.
+    let impostor =
+        Credentials::new("AKIDIMPOSTOR", fake.credentials().secret_access_key(), None, None, "t");
+    let client = Client::builder()
+        .region(REGION)
+        .endpoint_url(fake.url())
+        .credentials_provider(impostor)
+        .build()
+        .unwrap();
+    describe(&client).await.unwrap();
+    assert!(!fake.last_request().unwrap().signature_verified(), "another key id");
+
     // The same signed headers again: a replay verifies, another body does not.
     let http = http();
     let resend = |body: Vec<u8>| {
