@@ -1,7 +1,6 @@
 //! [`Request`]: one request as the fake received it, with what a test asks
 //! of it (its operation, its typed input, whether its signature verifies).
 
-use super::{lock, sigv4};
 use crate::operation::Operation;
 use aws_credential_types::Credentials;
 use serde::de::DeserializeOwned;
@@ -11,9 +10,6 @@ use std::time::Instant;
 
 /// What `X-Amz-Target` carries before the operation name.
 pub const TARGET_PREFIX: &str = "AWSStepFunctions.";
-
-/// The signing name of Step Functions.
-const SERVICE: &str = "states";
 
 /// One request as the fake received it; [`FakeSfn::requests`] lists them in
 /// arrival order.
@@ -36,11 +32,12 @@ pub struct Request {
     /// When the request's head arrived.
     pub at: Instant,
     /// The credentials the fake accepts, shared with it.
-    known: Arc<Mutex<Vec<Credentials>>>,
+    pub(super) known: Arc<Mutex<Vec<Credentials>>>,
 }
 
 impl Request {
-    /// A request made elsewhere (arriving now), to check with [`sigv4`];
+    /// A request made elsewhere (arriving now), to check with
+    /// [`sigv4`](super::sigv4);
     /// the fake records the ones it receives itself. It knows no
     /// credentials, so [`signature_verified`](Self::signature_verified) is
     /// `false`.
@@ -123,32 +120,6 @@ impl Request {
         }
         serde_json::from_slice(&self.body)
             .map_err(|e| InputError(format!("the body is not a {} input: {e}", O::NAME)))
-    }
-
-    /// Whether the request carries a SigV4 signature for Step Functions
-    /// that [`sigv4::verify`] recomputes from the received bytes with one of
-    /// the credentials the fake knows: those of
-    /// [`FakeSfn::client`](super::FakeSfn::client) and any registered with
-    /// [`FakeSfn::accept_credentials`](super::FakeSfn::accept_credentials)
-    /// (also after the request arrived). The scope's region may be any.
-    pub fn signature_verified(&self) -> bool {
-        let Some(region) = self.scope_region() else { return false };
-        lock(&self.known).iter().any(|credentials| {
-            let expect = sigv4::Expect {
-                access_key_id: credentials.access_key_id(),
-                secret_access_key: credentials.secret_access_key(),
-                region: &region,
-                service: SERVICE,
-            };
-            sigv4::verify(self, &expect).is_ok()
-        })
-    }
-
-    /// The region the signature's credential scope names.
-    fn scope_region(&self) -> Option<String> {
-        let auth = sigv4::parse_authorization(self.header("authorization")?).ok()?;
-        let region = auth.credential.split('/').nth(2)?;
-        Some(region.to_owned())
     }
 }
 

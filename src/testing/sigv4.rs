@@ -39,11 +39,15 @@
 //!
 //! [`Request::signature_verified`]: super::Request::signature_verified
 
+use super::lock;
 use super::request::Request;
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
 const ALGORITHM: &str = "AWS4-HMAC-SHA256";
+
+/// The signing name of Step Functions.
+const SERVICE: &str = "states";
 
 /// What a signature must have been made with.
 #[derive(Clone, Copy, Debug)]
@@ -240,4 +244,32 @@ pub fn verify(request: &Request, expect: &Expect<'_>) -> Result<Verified, String
         amz_date: amz_date.to_owned(),
         canonical_request: canonical,
     })
+}
+
+impl Request {
+    /// Whether the request carries a SigV4 signature for Step Functions
+    /// that [`verify`] recomputes from the received bytes with one of
+    /// the credentials the fake knows: those of
+    /// [`FakeSfn::client`](super::FakeSfn::client) and any registered with
+    /// [`FakeSfn::accept_credentials`](super::FakeSfn::accept_credentials)
+    /// (also after the request arrived). The scope's region may be any.
+    pub fn signature_verified(&self) -> bool {
+        let Some(region) = self.scope_region() else { return false };
+        lock(&self.known).iter().any(|credentials| {
+            let expect = Expect {
+                access_key_id: credentials.access_key_id(),
+                secret_access_key: credentials.secret_access_key(),
+                region: &region,
+                service: SERVICE,
+            };
+            verify(self, &expect).is_ok()
+        })
+    }
+
+    /// The region the signature's credential scope names.
+    fn scope_region(&self) -> Option<String> {
+        let auth = parse_authorization(self.header("authorization")?).ok()?;
+        let region = auth.credential.split('/').nth(2)?;
+        Some(region.to_owned())
+    }
 }
