@@ -351,3 +351,37 @@ async fn script_then_handler_then_service() {
     assert_eq!(response.headers()["content-type"], JSON_1_0);
     assert!(response.headers().contains_key("x-amzn-requestid"));
 }
+
+/// A request's `Debug` output and a failed verification's message leave out
+/// the session token, the signature and the body (execution input).
+#[tokio::test]
+async fn debug_output_leaves_out_secrets() {
+    let fake = fake().await;
+    let token = "FwoGZXIvYXdzEXAMPLE-session-token";
+    let credentials =
+        Credentials::new("AKIDSESSION", "session-secret", Some(token.into()), None, "t");
+    let client = Client::builder()
+        .region(REGION)
+        .endpoint_url(fake.url())
+        .credentials_provider(credentials)
+        .build()
+        .unwrap();
+    let secret_input = r#"{"card":"4111-1111-1111-1111"}"#;
+    client.start_execution(STATE_MACHINE).name("run-1").input(secret_input).await.unwrap();
+    let request = fake.last_request().unwrap();
+    let shown = format!("{request:?} {request:#?}");
+    for secret in [token, "4111-1111", request.header("authorization").unwrap()] {
+        assert!(!shown.contains(secret), "{secret:?} in {shown}");
+    }
+    assert!(shown.contains("AWSStepFunctions.StartExecution"), "{shown}");
+
+    let expect = sfn_lite::testing::sigv4::Expect {
+        access_key_id: "AKIDSESSION",
+        secret_access_key: "another-secret",
+        region: REGION,
+        service: "states",
+    };
+    let message = sfn_lite::testing::sigv4::verify(&request, &expect).unwrap_err();
+    assert!(message.contains("x-amz-security-token:"), "{message}");
+    assert!(!message.contains(token), "{message}");
+}
