@@ -129,7 +129,9 @@ impl fmt::Debug for Request {
             .headers
             .iter()
             .map(|(n, v)| match n.as_str() {
-                "authorization" | "x-amz-security-token" => (n.as_str(), "** redacted **"),
+                "authorization" | "x-amz-security-token" => {
+                    (n.as_str(), "*** Sensitive Data Redacted ***")
+                }
                 _ => (n.as_str(), v.as_str()),
             })
             .collect();

@@ -235,8 +235,9 @@ pub fn verify(request: &Request, expect: &Expect<'_>) -> Result<Verified, String
     let computed = signature(&key, &to_sign);
     if computed != auth.signature {
         return Err(format!(
-            "signature {:?}, recomputed {computed:?} from the canonical request\n{canonical}",
-            auth.signature
+            "signature {:?}, recomputed {computed:?} from the canonical request\n{}",
+            auth.signature,
+            redacted(&canonical)
         ));
     }
     Ok(Verified {
@@ -244,6 +245,18 @@ pub fn verify(request: &Request, expect: &Expect<'_>) -> Result<Verified, String
         amz_date: amz_date.to_owned(),
         canonical_request: canonical,
     })
+}
+
+/// `canonical` with the session token's value left out, for messages.
+fn redacted(canonical: &str) -> String {
+    canonical
+        .lines()
+        .map(|line| match line.strip_prefix("x-amz-security-token:") {
+            Some(_) => "x-amz-security-token:*** Sensitive Data Redacted ***",
+            None => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl Request {
