@@ -84,7 +84,7 @@
 //! - `rustls-ring` (default): TLS with rustls and the `ring` provider.
 //! - `rustls-aws-lc`: rustls with `aws-lc-rs`, configured by reqwest.
 //! - `native-tls`: the platform's TLS library.
-//! - `testing`: [`testing::FakeSfn`], an in-process fake Step Functions for
+//! - `testing`: `testing::FakeSfn`, an in-process fake Step Functions for
 //!   your own tests.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]

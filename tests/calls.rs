@@ -90,7 +90,7 @@ async fn per_call_max_attempts_leave_the_clients_other_calls_untouched() {
     let arns: Vec<String> = server
         .requests()
         .iter()
-        .map(|r| r.json()["activityArn"].as_str().unwrap_or_default().to_owned())
+        .map(|r| r.json().unwrap()["activityArn"].as_str().unwrap_or_default().to_owned())
         .collect();
     assert_eq!(arns.iter().filter(|a| *a == "arn:once").count(), 1, "{arns:?}");
     assert_eq!(arns.iter().filter(|a| *a == "arn:default").count(), 4, "{arns:?}");

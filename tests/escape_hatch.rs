@@ -70,7 +70,7 @@ async fn an_unknown_operation_is_signed_retried_and_decoded() {
     assert_eq!(requests.len(), 2, "one retry after the 500");
     for request in &requests {
         assert_request(request, "DescribeWidget", &plain_credentials());
-        assert_eq!(request.json(), json!({"widgetArn": WIDGET_ARN, "includeParts": true}));
+        assert_eq!(request.json().unwrap(), json!({"widgetArn": WIDGET_ARN, "includeParts": true}));
     }
 }
 

@@ -106,8 +106,8 @@ mod activity_worker {
         requests
             .iter()
             .filter(|r| matches!(r.operation(), Some("SendTaskSuccess" | "SendTaskFailure")))
-            .filter(|r| r.json()["taskToken"] == token)
-            .map(|r| (r.operation().unwrap().to_owned(), r.json()))
+            .filter(|r| r.json().unwrap()["taskToken"] == token)
+            .map(|r| (r.operation().unwrap().to_owned(), r.json().unwrap()))
             .collect()
     }
 
@@ -122,7 +122,10 @@ mod activity_worker {
     /// Every poll names the activity and the worker, and nothing else.
     fn assert_polls(requests: &[Recorded]) {
         for poll in requests.iter().filter(|r| r.operation() == Some("GetActivityTask")) {
-            assert_eq!(poll.json(), json!({ "activityArn": ACTIVITY, "workerName": WORKER }));
+            assert_eq!(
+                poll.json().unwrap(),
+                json!({ "activityArn": ACTIVITY, "workerName": WORKER })
+            );
         }
     }
 
@@ -178,7 +181,7 @@ mod activity_worker {
             "{ops:?}"
         );
         for heartbeat in requests.iter().filter(|r| r.operation() == Some("SendTaskHeartbeat")) {
-            assert_eq!(heartbeat.json(), json!({ "taskToken": "token-1" }));
+            assert_eq!(heartbeat.json().unwrap(), json!({ "taskToken": "token-1" }));
         }
         assert_polls(&requests);
 
@@ -403,21 +406,21 @@ mod deploy_alias {
     /// starts.
     fn assert_published(requests: &[Recorded], path: &str) {
         assert_eq!(
-            requests[0].json(),
+            requests[0].json().unwrap(),
             json!({ "definition": DEFINITION, "severity": "WARNING" }),
             "ValidateStateMachineDefinition"
         );
         assert_eq!(
-            requests[1].json(),
+            requests[1].json().unwrap(),
             json!({ "stateMachineArn": MACHINE, "definition": DEFINITION }),
             "UpdateStateMachine"
         );
         assert_eq!(
-            requests[2].json(),
+            requests[2].json().unwrap(),
             json!({ "stateMachineArn": MACHINE, "revisionId": "rev-2", "description": path }),
             "PublishStateMachineVersion publishes the revision the update made"
         );
-        assert_eq!(requests[3].json(), json!({ "stateMachineAliasArn": alias() }));
+        assert_eq!(requests[3].json().unwrap(), json!({ "stateMachineAliasArn": alias() }));
     }
 
     fn routing(routes: &[(&str, u32)]) -> Value {
@@ -484,14 +487,14 @@ mod deploy_alias {
         );
         assert_published(&requests, path);
         assert_eq!(
-            requests[4].json(),
+            requests[4].json().unwrap(),
             json!({
                 "stateMachineAliasArn": alias(),
                 "routingConfiguration": routing(&[(&version(1), 90), (&version(2), 10)]),
             })
         );
         assert_eq!(
-            requests[5].json(),
+            requests[5].json().unwrap(),
             json!({
                 "stateMachineAliasArn": alias(),
                 "routingConfiguration": routing(&[(&version(2), 100)]),
@@ -532,7 +535,7 @@ mod deploy_alias {
         );
         assert_published(&requests, path);
         assert_eq!(
-            requests[4].json(),
+            requests[4].json().unwrap(),
             json!({ "name": "PROD", "routingConfiguration": routing(&[(&version(2), 100)]) })
         );
         assert_eq!(

@@ -71,7 +71,7 @@ impl Sim {
     }
 
     fn handle(&mut self, request: &Recorded) -> Reply {
-        let body = request.json();
+        let body = request.json().unwrap();
         match request.operation() {
             Some("DescribeExecution") => return Reply::ok(self.describe.to_string()),
             Some("GetExecutionHistory") => {}
@@ -175,7 +175,7 @@ async fn follow_yields_every_event_once_in_order_and_reads_only_what_is_new() {
     // Catch-up: three pages of 100 oldest first; then every poll reads
     // newest first, one request per 100 new events and one more at most.
     let requests = server.requests();
-    let bodies: Vec<Value> = requests.iter().map(Recorded::json).collect();
+    let bodies: Vec<Value> = requests.iter().map(|r| r.json().unwrap()).collect();
     assert_eq!(bodies[0], json!({"executionArn": ARN, "maxResults": 100}));
     assert_eq!(bodies[1]["nextToken"], "100");
     assert!(bodies[3..].iter().all(|b| b["reverseOrder"] == true && b["maxResults"] == 100));

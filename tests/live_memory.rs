@@ -61,7 +61,8 @@ async fn following_100_000_events_holds_about_two_pages() {
     // Built before the baseline: the server's own work is not the client's.
     let pages: Vec<String> = (0..EVENTS).step_by(PAGE).map(page).collect();
     let server = Server::with_handler(move |request| {
-        let start: usize = request.json()["nextToken"].as_str().map_or(0, |t| t.parse().unwrap());
+        let start: usize =
+            request.json().unwrap()["nextToken"].as_str().map_or(0, |t| t.parse().unwrap());
         Reply::ok(pages[start / PAGE].as_bytes())
     })
     .await;

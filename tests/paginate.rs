@@ -244,7 +244,7 @@ fn token(n: usize) -> String {
 
 /// The `nextToken` a recorded request sent.
 fn sent_token(request: &Recorded) -> Option<String> {
-    request.json().get("nextToken").map(|t| t.as_str().expect("a string token").to_owned())
+    request.json().unwrap().get("nextToken").map(|t| t.as_str().expect("a string token").to_owned())
 }
 
 /// A server that answers by the request's `nextToken` (`None` for the first
@@ -340,7 +340,7 @@ fn assert_page_requests<O: Case>(requests: &[Recorded], page_size: Option<i32>) 
         serde_json::to_value(O::request(&offline_client()).as_input()).expect("input JSON");
     for (n, request) in requests.iter().enumerate() {
         assert_request(request, O::NAME, &plain_credentials());
-        let body = request.json();
+        let body = request.json().unwrap();
         assert_eq!(fixed_members(&body), arguments, "request {n}");
         assert_eq!(body.get("maxResults"), page_size.map(|s| json!(s)).as_ref(), "request {n}");
         assert_eq!(sent_token(request), n.checked_sub(1).map(token), "request {n}");
@@ -739,7 +739,7 @@ async fn list_executions_items_collect_from_the_builder() {
         .expect("every execution");
     let names: Vec<&str> = executions.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["run-0", "run-1", "run-2", "run-3"]);
-    let first = server.requests()[0].json();
+    let first = server.requests()[0].json().unwrap();
     assert_eq!(first, json!({ "stateMachineArn": STATE_MACHINE_ARN }));
 }
 
@@ -759,7 +759,7 @@ async fn state_machines_collect_from_the_builder() {
     assert_eq!(names, ["machine-0", "machine-1", "machine-2"]);
     let types: Vec<&str> = machines.iter().map(|m| m.r#type.as_str()).collect();
     assert_eq!(types, ["STANDARD", "EXPRESS", "STANDARD"]);
-    let bodies: Vec<Value> = server.requests().iter().map(Recorded::json).collect();
+    let bodies: Vec<Value> = server.requests().iter().map(|r| r.json().unwrap()).collect();
     assert_eq!(
         bodies,
         [json!({ "maxResults": 2 }), json!({ "maxResults": 2, "nextToken": token(0) })]
@@ -781,6 +781,6 @@ async fn history_events_collect_from_the_builder() {
     assert_eq!(ids, [1, 2, 3, 4, 5]);
     assert!(events.iter().all(|e| e.r#type == HistoryEventType::TaskStateEntered));
     assert_eq!(events[0].state_name(), Some("ProcessItem"));
-    let first = server.requests()[0].json();
+    let first = server.requests()[0].json().unwrap();
     assert_eq!(first, json!({ "executionArn": EXECUTION_ARN }));
 }

@@ -708,7 +708,7 @@ struct FaultyPages {
 impl FaultyPages {
     fn reply(&self, request: &Recorded) -> Reply {
         self.requests.fetch_add(1, Ordering::SeqCst);
-        let input = request.json();
+        let input = request.json().unwrap();
         let start: usize = input["nextToken"]
             .as_str()
             .map_or(0, |t| t.trim_start_matches("after-").parse().expect("a token we issued"));
@@ -857,7 +857,7 @@ async fn a_failed_page_is_retried_within_the_paginator() {
     server.push(throttled());
     server.push(Reply::ok(execution_page(10, 10, 25)).reset_after(5));
     server.set_handler(move |r| {
-        let input = r.json();
+        let input = r.json().unwrap();
         let start = input["nextToken"].as_str().map_or(0, |t| t["after-".len()..].parse().unwrap());
         Reply::ok(execution_page(start, 10, 25))
     });
@@ -876,7 +876,7 @@ async fn a_failed_page_is_retried_within_the_paginator() {
     let tokens: Vec<_> = server
         .requests()
         .iter()
-        .map(|r| r.json()["nextToken"].as_str().map(String::from))
+        .map(|r| r.json().unwrap()["nextToken"].as_str().map(String::from))
         .collect();
     assert_eq!(
         tokens,

@@ -276,7 +276,7 @@ fn respond(request: &Recorded) -> Reply {
 
 /// Two pages of history with every kind of sensitive event member.
 fn history_page(request: &Recorded) -> Value {
-    let first = request.json().get("nextToken").is_none();
+    let first = request.json().unwrap().get("nextToken").is_none();
     if first {
         json!({
             "events": [

@@ -2642,7 +2642,7 @@ async fn values_at_the_limits_are_sent() {
         assert_eq!(server.request_count(), sent + 1, "{ctx}");
         let request = server.last_request();
         assert_eq!(request.operation(), Some(rule.op), "{ctx}");
-        let body = request.json();
+        let body = request.json().unwrap();
         let at = pointer(rule.member);
         assert_eq!(body.pointer(&at), Some(&value), "{ctx}: the value at {at} of the body");
     }
@@ -2660,7 +2660,7 @@ async fn an_encryption_configuration_without_its_type_is_refused() {
         ..EncryptionConfiguration::default()
     };
     let call = create(&client).encryption_configuration(unset).await;
-    let sent = server.requests().first().map(|r| r.json());
+    let sent = server.requests().first().map(|r| r.json().unwrap());
     let e =
         call.expect_err(&format!("an encryption configuration without a type was sent: {sent:?}"));
     assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e:?}");
@@ -2689,7 +2689,7 @@ async fn a_routing_weight_is_always_sent() {
     let update = client.update_state_machine_alias(sm_arn(62)).route(sm_arn(61), 0);
     update.await.expect("sent");
     for request in server.requests() {
-        let routes = request.json()["routingConfiguration"].clone();
+        let routes = request.json().unwrap()["routingConfiguration"].clone();
         let last = routes.as_array().and_then(|r| r.last()).cloned().unwrap_or_default();
         assert_eq!(last["weight"], json!(0), "{routes}");
     }

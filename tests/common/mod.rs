@@ -1,8 +1,9 @@
-//! Test harness shared by the integration suites: an in-process HTTP server
-//! on 127.0.0.1 that records every request and answers from a script (with
-//! faults: delays, resets, truncated and slow bodies, hang-ups, a skewed
-//! clock), a client wired to it and an offline one, one assertion for what
-//! every request must carry, an independent SigV4 verifier ([`sigv4`]), the
+//! Test harness shared by the integration suites: the crate's fake
+//! (`sfn_lite::testing`) as a scripted server ([`Server`]) that records
+//! every request and answers from a script (with faults: delays, resets,
+//! truncated and slow bodies, hang-ups, a skewed clock), a client wired to
+//! it and an offline one, one assertion for what every request must carry,
+//! checked with the fake's independent SigV4 verifier ([`sigv4`]), the
 //! crate's list of operations ([`OPERATIONS`]), the fixture loader
 //! ([`fixture`]) and the service model's facts ([`model`]).
 //!
@@ -11,29 +12,15 @@
 #![allow(dead_code)]
 
 pub mod model;
-pub mod sigv4;
 
 use aws_credential_types::Credentials;
 use futures::future::BoxFuture;
-use http_body_util::combinators::BoxBody;
-use http_body_util::{BodyExt, Full};
-use hyper::body::{Bytes, Incoming};
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
 use serde::Serialize;
 use serde_json::Value;
+use sfn_lite::testing::FakeSfn;
 use sfn_lite::{Client, ClientBuilder, Error, Operation, RequestBuilder, RetryConfig};
-use std::collections::VecDeque;
 use std::net::SocketAddr;
-use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::task::{Context, Poll};
-use std::time::{Duration, Instant, SystemTime};
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::task::{JoinHandle, JoinSet};
+use std::time::{Duration, SystemTime};
 
 /// The region every test client signs for.
 pub const REGION: &str = "us-east-1";
@@ -43,10 +30,6 @@ pub const ACCESS_KEY_ID: &str = "AKIDEXAMPLE";
 pub const SECRET_ACCESS_KEY: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 /// The session token of [`session_credentials`].
 pub const SESSION_TOKEN: &str = "FwoGZXIvYXdzEXAMPLE//session+token=";
-/// The `x-amzn-RequestId` every scripted JSON reply carries.
-pub const REQUEST_ID: &str = "c0ffee00-1234-4abc-8def-000000000001";
-/// The content type of the AWS JSON 1.0 protocol.
-pub const JSON_1_0: &str = "application/x-amz-json-1.0";
 
 /// The crate's operations, each once, in the order of the issue tracker.
 /// Every table-driven suite checks that it has a row for each, and
@@ -115,9 +98,6 @@ pub fn is_uuid_v4(token: &str) -> bool {
         && bytes[14] == b'4'
         && matches!(bytes[19], b'8' | b'9' | b'a' | b'b')
 }
-
-/// What `X-Amz-Target` carries before the operation name.
-pub const TARGET_PREFIX: &str = "AWSStepFunctions.";
 
 /// The path of `tests/fixtures/<name>` (name with its extension).
 pub fn fixture_path(name: &str) -> std::path::PathBuf {
@@ -252,144 +232,15 @@ fn to_json<T: Serialize>(output: T) -> Value {
 }
 
 // ---------------------------------------------------------------------------
-// What the server records.
+// The server: the fake of `sfn_lite::testing`, used as a scripted server.
 
 /// One request as the server received it.
-#[derive(Clone, Debug)]
-pub struct Recorded {
-    /// `POST`, `GET`, ...
-    pub method: String,
-    /// The request target: path and query, as sent.
-    pub path: String,
-    /// Every header in arrival order, names lowercased.
-    pub headers: Vec<(String, String)>,
-    /// The body bytes.
-    pub body: Vec<u8>,
-    /// When the request's head arrived.
-    pub at: Instant,
-}
-
-impl Recorded {
-    /// The first value of a header (name in any case).
-    pub fn header<'a>(&'a self, name: &str) -> Option<&'a str> {
-        self.header_values(name).next()
-    }
-
-    /// Every value of a header (name in any case), in order.
-    pub fn header_values<'a, 'n>(
-        &'a self,
-        name: &'n str,
-    ) -> impl Iterator<Item = &'a str> + use<'a, 'n> {
-        self.headers
-            .iter()
-            .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// The operation `X-Amz-Target` names (without [`TARGET_PREFIX`]);
-    /// `None` without the header or the prefix.
-    pub fn operation(&self) -> Option<&str> {
-        self.header("x-amz-target")?.strip_prefix(TARGET_PREFIX)
-    }
-
-    /// The body parsed as JSON.
-    pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!("request body is not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body))
-        })
-    }
-}
-
-// ---------------------------------------------------------------------------
-// What the server answers.
-
-/// What the server does with one request: an answer, or a fault wrapped
-/// around one. Each variant is one match arm in [`respond`].
-#[derive(Clone, Debug)]
-pub enum Reply {
-    /// A complete HTTP response.
-    Http {
-        /// The status code.
-        status: u16,
-        /// Headers, in order.
-        headers: Vec<(String, String)>,
-        /// The body.
-        body: Vec<u8>,
-    },
-    /// Waits, then answers with the inner reply.
-    Delay(Duration, Box<Reply>),
-    /// Sends the inner reply's head (with its full `Content-Length`) and the
-    /// first bytes of its body, then resets the connection (TCP RST).
-    ResetAfter(usize, Box<Reply>),
-    /// Sends the inner reply's head (with its full `Content-Length`) and the
-    /// first bytes of its body, then closes the connection normally: the
-    /// body arrives truncated.
-    Truncated(usize, Box<Reply>),
-    /// Sends the inner reply's head at once and its body after a delay.
-    SlowBody(Duration, Box<Reply>),
-    /// Resets the connection without answering.
-    Hangup,
-}
-
-impl Reply {
-    /// A response with a body and no headers yet.
-    pub fn raw(status: u16, body: impl Into<Vec<u8>>) -> Self {
-        Self::Http { status, headers: Vec::new(), body: body.into() }
-    }
-
-    /// An AWS JSON 1.0 response, with the content type and [`REQUEST_ID`].
-    pub fn json(status: u16, body: impl Into<Vec<u8>>) -> Self {
-        Self::raw(status, body)
-            .header("Content-Type", JSON_1_0)
-            .header("x-amzn-RequestId", REQUEST_ID)
-    }
-
-    /// A 200 JSON response.
-    pub fn ok(body: impl Into<Vec<u8>>) -> Self {
-        Self::json(200, body)
-    }
-
-    /// A 400 service error the way Step Functions sends it:
-    /// `{"__type":"<code>","message":"<message>"}`.
-    pub fn service_error(code: &str, message: &str) -> Self {
-        let body = serde_json::json!({ "__type": code, "message": message });
-        Self::json(400, body.to_string())
-    }
-
-    /// Adds a header (to the answer inside any fault).
-    pub fn header(mut self, name: &str, value: &str) -> Self {
-        match &mut self {
-            Self::Http { headers, .. } => headers.push((name.into(), value.into())),
-            Self::Delay(_, inner)
-            | Self::ResetAfter(_, inner)
-            | Self::Truncated(_, inner)
-            | Self::SlowBody(_, inner) => **inner = inner.as_ref().clone().header(name, value),
-            Self::Hangup => {}
-        }
-        self
-    }
-
-    /// The same reply after `delay`.
-    pub fn delayed(self, delay: Duration) -> Self {
-        Self::Delay(delay, Box::new(self))
-    }
-
-    /// The same reply, reset by the server after `bytes` of its body.
-    pub fn reset_after(self, bytes: usize) -> Self {
-        Self::ResetAfter(bytes, Box::new(self))
-    }
-
-    /// The same reply, its body cut off after `bytes` (the head still
-    /// announces the full length).
-    pub fn truncated(self, bytes: usize) -> Self {
-        Self::Truncated(bytes, Box::new(self))
-    }
-
-    /// The same reply, its body sent `delay` after its head.
-    pub fn slow_body(self, delay: Duration) -> Self {
-        Self::SlowBody(delay, Box::new(self))
-    }
-}
+pub use sfn_lite::testing::Request as Recorded;
+/// The independent SigV4 verifier.
+pub use sfn_lite::testing::sigv4;
+/// What the server answers, and its faults.
+#[allow(unused_imports)]
+pub use sfn_lite::testing::{JSON_1_0, REQUEST_ID, Reply, TARGET_PREFIX};
 
 // ---------------------------------------------------------------------------
 // Clocks, for the skew fault.
@@ -475,53 +326,20 @@ fn unscripted() -> Reply {
     )
 }
 
-type Handler = Arc<dyn Fn(&Recorded) -> Reply + Send + Sync>;
-
-#[derive(Default)]
-struct State {
-    requests: Mutex<Vec<Recorded>>,
-    script: Mutex<VecDeque<Reply>>,
-    handler: Mutex<Option<Handler>>,
-    count: AtomicUsize,
-    abandoned: AtomicUsize,
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A test that panicked while holding the lock must not hide the
-    // recordings from the next assertion.
-    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-impl State {
-    /// The scripted reply first, else the handler's, else [`unscripted`].
-    fn reply_for(&self, request: &Recorded) -> Reply {
-        if let Some(reply) = lock(&self.script).pop_front() {
-            return reply;
-        }
-        let handler = lock(&self.handler).clone();
-        handler.map_or_else(unscripted, |h| h(request))
-    }
-}
-
-// ---------------------------------------------------------------------------
-// The server.
-
-/// An HTTP/1.1 server on 127.0.0.1 with an OS-chosen port. Dropping it (or
-/// [`Server::shutdown`]) closes the listener and every connection.
-pub struct Server {
-    addr: SocketAddr,
-    state: Arc<State>,
-    task: Option<JoinHandle<()>>,
-}
+/// The crate's fake ([`FakeSfn`]) as a scripted server: requests nothing
+/// scripted answers get [`unscripted`]'s 500 rather than the fake service's
+/// answer, until [`FakeSfn::set_handler`] replaces it. Everything else
+/// (`push`, `set_handler`, `requests`, `request_count`, `abandoned_count`,
+/// `reset`, `url`, `host`, the faults) is the fake's. Dropping it closes
+/// the listener and every connection.
+pub struct Server(FakeSfn);
 
 impl Server {
     /// Starts a server with an empty script.
     pub async fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
-        let addr = listener.local_addr().expect("the listener's address");
-        let state = Arc::new(State::default());
-        let task = tokio::spawn(accept_loop(listener, Arc::clone(&state)));
-        Self { addr, state, task: Some(task) }
+        let fake = FakeSfn::start().await;
+        fake.set_handler(|_| unscripted());
+        Self(fake)
     }
 
     /// Starts a server that answers every request with `handler`.
@@ -538,256 +356,17 @@ impl Server {
         Self::with_handler(move |_| reply.clone()).await
     }
 
-    /// `http://127.0.0.1:<port>`, for `endpoint_url`.
-    pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    /// `127.0.0.1:<port>`, as the client sends it in `Host`.
-    pub fn host(&self) -> String {
-        self.addr.to_string()
-    }
-
-    /// Queues a reply for the next request; queued replies go first, in order.
-    pub fn push(&self, reply: Reply) {
-        lock(&self.state.script).push_back(reply);
-    }
-
-    /// Answers requests the queue has no reply for.
-    pub fn set_handler(&self, handler: impl Fn(&Recorded) -> Reply + Send + Sync + 'static) {
-        *lock(&self.state.handler) = Some(Arc::new(handler));
-    }
-
-    /// How many requests arrived (counted as their head arrives).
-    pub fn request_count(&self) -> usize {
-        self.state.count.load(Ordering::SeqCst)
-    }
-
-    /// How many requests the client gave up on before their reply was ready
-    /// (hyper drops the pending reply when the client closes the connection),
-    /// such as a delayed reply to a request the client cancelled.
-    pub fn abandoned_count(&self) -> usize {
-        self.state.abandoned.load(Ordering::SeqCst)
-    }
-
-    /// Every request received so far (those whose body has fully arrived).
-    pub fn requests(&self) -> Vec<Recorded> {
-        lock(&self.state.requests).clone()
-    }
-
     /// The last request received; panics if there was none.
     pub fn last_request(&self) -> Recorded {
-        lock(&self.state.requests).last().cloned().expect("the server received no request")
-    }
-
-    /// Forgets recorded requests and the count (the script stays).
-    pub fn reset(&self) {
-        lock(&self.state.requests).clear();
-        self.state.count.store(0, Ordering::SeqCst);
-        self.state.abandoned.store(0, Ordering::SeqCst);
+        self.0.last_request().expect("the server received no request")
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(task) = self.task.take() {
-            task.abort();
-        }
-    }
-}
+impl std::ops::Deref for Server {
+    type Target = FakeSfn;
 
-async fn accept_loop(listener: TcpListener, state: Arc<State>) {
-    // Connections live in this set, so aborting the loop closes them too.
-    let mut connections = JoinSet::new();
-    loop {
-        tokio::select! {
-            accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
-                let state = Arc::clone(&state);
-                let reset = Arc::new(AtomicBool::new(false));
-                let conn = Conn { stream, reset: Arc::clone(&reset) };
-                connections.spawn(async move {
-                    let service = service_fn(move |request| {
-                        let state = Arc::clone(&state);
-                        let reset = Arc::clone(&reset);
-                        async move { respond(&state, &reset, request).await }
-                    });
-                    // A client hanging up mid-exchange is normal in these tests.
-                    let _ = http1::Builder::new()
-                        .serve_connection(TokioIo::new(conn), service)
-                        .await;
-                });
-            }
-            Some(_) = connections.join_next(), if !connections.is_empty() => {}
-        }
-    }
-}
-
-/// Counts a reply dropped before it was ready: hyper drops [`respond`] when
-/// the client hangs up mid-request.
-struct Abandoned<'a>(&'a AtomicUsize);
-
-impl Drop for Abandoned<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_add(1, Ordering::SeqCst);
-    }
-}
-
-/// A connection that, once its `reset` flag is set, closes with a TCP RST
-/// (zero linger) rather than a FIN when hyper drops it.
-struct Conn {
-    stream: TcpStream,
-    reset: Arc<AtomicBool>,
-}
-
-impl Drop for Conn {
-    fn drop(&mut self) {
-        if self.reset.load(Ordering::SeqCst) {
-            // Best effort: without it the client sees a FIN, still a fault.
-            let _ = self.stream.set_zero_linger();
-        }
-    }
-}
-
-impl AsyncRead for Conn {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.stream).poll_read(cx, buf)
-    }
-}
-
-impl AsyncWrite for Conn {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write(cx, buf)
-    }
-
-    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.stream).poll_flush(cx)
-    }
-
-    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.stream).poll_shutdown(cx)
-    }
-}
-
-/// A response body that may fail part-way, so a fault can cut a response
-/// off after some bytes (hyper then closes the connection).
-type Body = BoxBody<Bytes, std::io::Error>;
-
-/// How the body of an answer goes out.
-enum Delivery {
-    Whole,
-    ResetAfter(usize),
-    Truncated(usize),
-    Slow(Duration),
-}
-
-async fn respond(
-    state: &State,
-    reset: &Arc<AtomicBool>,
-    request: hyper::Request<Incoming>,
-) -> Result<hyper::Response<Body>, std::io::Error> {
-    let at = Instant::now();
-    state.count.fetch_add(1, Ordering::SeqCst);
-    let abandoned = Abandoned(&state.abandoned);
-    let (parts, body) = request.into_parts();
-    let body = match body.collect().await {
-        Ok(collected) => collected.to_bytes().to_vec(),
-        Err(_) => Vec::new(),
-    };
-    let recorded = Recorded {
-        method: parts.method.to_string(),
-        path: parts.uri.path_and_query().map_or_else(|| "/".into(), |p| p.as_str().into()),
-        headers: parts
-            .headers
-            .iter()
-            .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into()))
-            .collect(),
-        body,
-        at,
-    };
-    let mut reply = state.reply_for(&recorded);
-    lock(&state.requests).push(recorded);
-    let mut delivery = Delivery::Whole;
-    loop {
-        match reply {
-            Reply::Delay(delay, inner) => {
-                tokio::time::sleep(delay).await;
-                reply = *inner;
-            }
-            Reply::ResetAfter(n, inner) => (delivery, reply) = (Delivery::ResetAfter(n), *inner),
-            Reply::Truncated(n, inner) => (delivery, reply) = (Delivery::Truncated(n), *inner),
-            Reply::SlowBody(d, inner) => (delivery, reply) = (Delivery::Slow(d), *inner),
-            Reply::Hangup => {
-                reset.store(true, Ordering::SeqCst);
-                return Err(std::io::Error::other("scripted hang-up"));
-            }
-            Reply::Http { status, headers, body } => {
-                let full_length = body.len();
-                let mut response = hyper::Response::new(body_for(body, delivery, reset));
-                *response.status_mut() =
-                    hyper::StatusCode::from_u16(status).expect("a valid scripted status");
-                for (name, value) in headers {
-                    response.headers_mut().append(
-                        hyper::header::HeaderName::from_bytes(name.as_bytes())
-                            .expect("a valid scripted header name"),
-                        hyper::header::HeaderValue::from_str(&value)
-                            .expect("a valid scripted header value"),
-                    );
-                }
-                // A streamed body would go chunked; announce the whole length
-                // so a cut-off body is visibly short.
-                response
-                    .headers_mut()
-                    .entry(hyper::header::CONTENT_LENGTH)
-                    .or_insert_with(|| full_length.into());
-                // Answered: not abandoned.
-                std::mem::forget(abandoned);
-                return Ok(response);
-            }
-        }
-    }
-}
-
-fn body_for(body: Vec<u8>, delivery: Delivery, reset: &Arc<AtomicBool>) -> Body {
-    use futures::stream::{self, StreamExt};
-    use http_body_util::StreamBody;
-    use hyper::body::Frame;
-    let body = Bytes::from(body);
-    let prefix = |n: usize| Ok(Frame::data(body.slice(..n.min(body.len()))));
-    match delivery {
-        Delivery::Whole => Full::new(body).map_err(|never| match never {}).boxed(),
-        Delivery::ResetAfter(n) => {
-            let reset = Arc::clone(reset);
-            let fail = stream::once(async move {
-                // Let hyper flush the prefix before the connection dies.
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                reset.store(true, Ordering::SeqCst);
-                Err(std::io::Error::other("scripted reset"))
-            });
-            BoxBody::new(StreamBody::new(stream::iter([prefix(n)]).chain(fail)))
-        }
-        Delivery::Truncated(n) => {
-            // Pause before ending, so hyper sends the prefix before it notices
-            // the body is short and closes the connection.
-            let pause = stream::once(tokio::time::sleep(Duration::from_millis(20)))
-                .filter_map(|()| async { None });
-            BoxBody::new(StreamBody::new(stream::iter([prefix(n)]).chain(pause)))
-        }
-        Delivery::Slow(delay) => {
-            let later = stream::once(async move {
-                tokio::time::sleep(delay).await;
-                Ok(Frame::data(body))
-            });
-            BoxBody::new(StreamBody::new(later))
-        }
+    fn deref(&self) -> &FakeSfn {
+        &self.0
     }
 }
 

@@ -1,15 +1,55 @@
-//! An AWS Signature Version 4 verifier written from the specification, with
-//! no code in common with the crate's signer (`aws-sigv4`): it rebuilds the
-//! canonical request from the bytes the server received and recomputes the
-//! signature. Proven against AWS's published examples in `tests/wire.rs`.
+//! An AWS Signature Version 4 verifier that rebuilds the canonical request
+//! from the bytes the fake received, written from the specification with no
+//! code in common with the crate's signer: that independence is what makes
+//! it a check of the signer. Only the primitives are shared: the HMAC chain
+//! and the final HMAC come from `aws-sigv4`'s public functions, SHA-256 from
+//! `sha2` (which `aws-sigv4` already depends on).
+//!
+//! [`Request::signature_verified`] uses it with the credentials the fake
+//! knows; [`verify`] checks a request against credentials you name.
+//!
+//! ```
+//! use sfn_lite::testing::{Request, sigv4};
+//!
+//! // The `get-vanilla` vector of the AWS SigV4 test suite.
+//! let request = Request::new(
+//!     "GET",
+//!     "/",
+//!     [
+//!         ("host", "example.amazonaws.com"),
+//!         ("x-amz-date", "20150830T123600Z"),
+//!         (
+//!             "authorization",
+//!             "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, \
+//!              SignedHeaders=host;x-amz-date, \
+//!              Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31",
+//!         ),
+//!     ],
+//!     Vec::new(),
+//! );
+//! let expect = sigv4::Expect {
+//!     access_key_id: "AKIDEXAMPLE",
+//!     secret_access_key: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+//!     region: "us-east-1",
+//!     service: "service",
+//! };
+//! let verified = sigv4::verify(&request, &expect).unwrap();
+//! assert_eq!(verified.signed_headers, ["host", "x-amz-date"]);
+//! ```
+//!
+//! [`Request::signature_verified`]: super::Request::signature_verified
 
-use super::Recorded;
-use hmac::{Hmac, Mac};
+use super::lock;
+use super::request::Request;
 use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
 
 const ALGORITHM: &str = "AWS4-HMAC-SHA256";
 
-/// What the signature must have been made with.
+/// The signing name of Step Functions.
+const SERVICE: &str = "states";
+
+/// What a signature must have been made with.
 #[derive(Clone, Copy, Debug)]
 pub struct Expect<'a> {
     /// The access key id the credential scope must name.
@@ -18,12 +58,13 @@ pub struct Expect<'a> {
     pub secret_access_key: &'a str,
     /// The scope's region.
     pub region: &'a str,
-    /// The scope's service (signing name).
+    /// The scope's service (signing name): `states` for Step Functions.
     pub service: &'a str,
 }
 
 /// What a verified request was signed with.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verified {
     /// The `SignedHeaders` list, in order.
     pub signed_headers: Vec<String>,
@@ -35,6 +76,7 @@ pub struct Verified {
 
 /// The parts of an `Authorization: AWS4-HMAC-SHA256 ...` header.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Authorization {
     /// Access key id / date / region / service / `aws4_request`.
     pub credential: String,
@@ -70,23 +112,45 @@ pub fn parse_authorization(value: &str) -> Result<Authorization, String> {
     })
 }
 
+/// Lowercase hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
+}
+
 /// Hex SHA-256.
 pub fn sha256_hex(data: &[u8]) -> String {
-    hex::encode(Sha256::digest(data))
+    hex(&Sha256::digest(data))
 }
 
-fn hmac(key: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
-    mac.update(data);
-    mac.finalize().into_bytes().to_vec()
+/// The signing key: the HMAC chain over `date` (`YYYYMMDD`), region,
+/// service and `aws4_request`.
+pub fn signing_key(
+    secret: &str,
+    date: &str,
+    region: &str,
+    service: &str,
+) -> Result<Vec<u8>, String> {
+    let day = parse_day(date).ok_or_else(|| format!("date {date:?} is not YYYYMMDD"))?;
+    Ok(aws_sigv4::sign::v4::generate_signing_key(secret, day, region, service).as_ref().to_vec())
 }
 
-/// The signing key: HMAC chain over date, region, service, `aws4_request`.
-pub fn signing_key(secret: &str, date: &str, region: &str, service: &str) -> Vec<u8> {
-    let k_date = hmac(format!("AWS4{secret}").as_bytes(), date.as_bytes());
-    let k_region = hmac(&k_date, region.as_bytes());
-    let k_service = hmac(&k_region, service.as_bytes());
-    hmac(&k_service, b"aws4_request")
+/// Noon UTC of a `YYYYMMDD` day: the key derivation uses only the day.
+fn parse_day(date: &str) -> Option<std::time::SystemTime> {
+    let digits = |range: std::ops::Range<usize>| date.get(range)?.parse::<u16>().ok();
+    if date.len() != 8 || !date.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let month = time::Month::try_from(u8::try_from(digits(4..6)?).ok()?).ok()?;
+    let day = time::Date::from_calendar_date(
+        i32::from(digits(0..4)?),
+        month,
+        u8::try_from(digits(6..8)?).ok()?,
+    )
+    .ok()?;
+    Some(day.with_time(time::Time::from_hms(12, 0, 0).ok()?).assume_utc().into())
 }
 
 /// The string to sign for a canonical request.
@@ -96,7 +160,7 @@ pub fn string_to_sign(amz_date: &str, scope: &str, canonical_request: &str) -> S
 
 /// The hex signature of a string to sign.
 pub fn signature(key: &[u8], string_to_sign: &str) -> String {
-    hex::encode(hmac(key, string_to_sign.as_bytes()))
+    aws_sigv4::sign::v4::calculate_signature(key, string_to_sign.as_bytes())
 }
 
 /// The canonical query string: parameters sorted by name, then value. The
@@ -119,7 +183,7 @@ fn canonical_value(value: &str) -> String {
 /// The canonical request of `request`, signing `signed_headers` (lowercase,
 /// sorted). The path is used as sent, which is right for paths that need no
 /// further encoding (Step Functions always uses `/`).
-pub fn canonical_request(request: &Recorded, signed_headers: &[&str]) -> Result<String, String> {
+pub fn canonical_request(request: &Request, signed_headers: &[&str]) -> Result<String, String> {
     let (path, query) = request.path.split_once('?').unwrap_or((&request.path, ""));
     let mut out = format!("{}\n{path}\n{}\n", request.method, canonical_query(query));
     for name in signed_headers {
@@ -127,14 +191,15 @@ pub fn canonical_request(request: &Recorded, signed_headers: &[&str]) -> Result<
         if values.is_empty() {
             return Err(format!("signed header `{name}` is not in the request"));
         }
-        out.push_str(&format!("{name}:{}\n", values.join(",")));
+        let _ = writeln!(out, "{name}:{}", values.join(","));
     }
-    out.push_str(&format!("\n{}\n{}", signed_headers.join(";"), sha256_hex(&request.body)));
+    let _ = write!(out, "\n{}\n{}", signed_headers.join(";"), sha256_hex(&request.body));
     Ok(out)
 }
 
-/// Verifies the request's SigV4 signature and credential scope.
-pub fn verify(request: &Recorded, expect: &Expect<'_>) -> Result<Verified, String> {
+/// Verifies the request's SigV4 signature and credential scope against
+/// `expect`.
+pub fn verify(request: &Request, expect: &Expect<'_>) -> Result<Verified, String> {
     let header = request.header("authorization").ok_or("no Authorization header")?;
     let auth = parse_authorization(header)?;
     let amz_date = request.header("x-amz-date").ok_or("no X-Amz-Date header")?;
@@ -166,12 +231,13 @@ pub fn verify(request: &Recorded, expect: &Expect<'_>) -> Result<Verified, Strin
 
     let canonical = canonical_request(request, &signed)?;
     let to_sign = string_to_sign(amz_date, &expected_scope, &canonical);
-    let key = signing_key(expect.secret_access_key, date, expect.region, expect.service);
+    let key = signing_key(expect.secret_access_key, date, expect.region, expect.service)?;
     let computed = signature(&key, &to_sign);
     if computed != auth.signature {
         return Err(format!(
-            "signature {:?}, recomputed {computed:?} from the canonical request\n{canonical}",
-            auth.signature
+            "signature {:?}, recomputed {computed:?} from the canonical request\n{}",
+            auth.signature,
+            redacted(&canonical)
         ));
     }
     Ok(Verified {
@@ -179,4 +245,44 @@ pub fn verify(request: &Recorded, expect: &Expect<'_>) -> Result<Verified, Strin
         amz_date: amz_date.to_owned(),
         canonical_request: canonical,
     })
+}
+
+/// `canonical` with the session token's value left out, for messages.
+fn redacted(canonical: &str) -> String {
+    canonical
+        .lines()
+        .map(|line| match line.strip_prefix("x-amz-security-token:") {
+            Some(_) => "x-amz-security-token:*** Sensitive Data Redacted ***",
+            None => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Request {
+    /// Whether the request carries a SigV4 signature for Step Functions
+    /// that [`verify`] recomputes from the received bytes with one of
+    /// the credentials the fake knows: those of
+    /// [`FakeSfn::client`](super::FakeSfn::client) and any registered with
+    /// [`FakeSfn::accept_credentials`](super::FakeSfn::accept_credentials)
+    /// (also after the request arrived). The scope's region may be any.
+    pub fn signature_verified(&self) -> bool {
+        let Some(region) = self.scope_region() else { return false };
+        lock(&self.known).iter().any(|credentials| {
+            let expect = Expect {
+                access_key_id: credentials.access_key_id(),
+                secret_access_key: credentials.secret_access_key(),
+                region: &region,
+                service: SERVICE,
+            };
+            verify(self, &expect).is_ok()
+        })
+    }
+
+    /// The region the signature's credential scope names.
+    fn scope_region(&self) -> Option<String> {
+        let auth = parse_authorization(self.header("authorization")?).ok()?;
+        let region = auth.credential.split('/').nth(2)?;
+        Some(region.to_owned())
+    }
 }
