@@ -6,6 +6,7 @@
 //! It runs no state machine: executions stay as seeded (or as the
 //! operations you send leave them) until the test changes them.
 
+pub mod seed;
 mod server;
 mod service;
 
