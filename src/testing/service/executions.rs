@@ -17,7 +17,7 @@ use crate::types::history::{
 };
 use crate::types::{
     EventDetails, ExecutionRedriveFilter, ExecutionRedriveStatus, ExecutionStatus, HistoryEvent,
-    HistoryEventType, IncludedData, MapRunArn, MapRunStatus, Sensitive, StateMachineType,
+    HistoryEventType, IncludedData, MapRunStatus, Sensitive, StateMachineType,
 };
 use time::OffsetDateTime;
 
@@ -360,9 +360,11 @@ impl World {
             .map(|r| MapRunListItem {
                 execution_arn: r.execution_arn.clone(),
                 map_run_arn: r.map_run_arn.clone(),
-                state_machine_arn: MapRunArn::parse(r.map_run_arn.as_str())
-                    .map(|a| a.state_machine_arn().to_string())
-                    .unwrap_or_default(),
+                // mapRun:MACHINE/LABEL:RUN_ID runs stateMachine:MACHINE/LABEL.
+                state_machine_arn: arn(
+                    "stateMachine",
+                    r.map_run_arn.split(':').nth(6).unwrap_or_default(),
+                ),
                 start_date: r.start_date,
                 stop_date: r.stop_date,
             })
