@@ -3,7 +3,7 @@
 //! GetExecutionHistory, ListMapRuns, DescribeMapRun, UpdateMapRun.
 
 use super::pages::page;
-use super::{Fault, Outcome, World, arn, split_qualifier};
+use super::{Fault, Outcome, World, arn, no_execution, no_machine, split_qualifier};
 use crate::operations::{
     DescribeExecutionInput, DescribeExecutionOutput, DescribeMapRunInput, DescribeMapRunOutput,
     ExecutionListItem, GetExecutionHistoryInput, GetExecutionHistoryOutput, ListExecutionsInput,
@@ -28,11 +28,6 @@ pub(crate) struct Execution {
     pub(crate) events: Vec<HistoryEvent>,
     /// Orders listings newest first when start dates tie.
     pub(crate) sequence: u64,
-}
-
-/// "Execution Does Not Exist: '<arn>'".
-pub(crate) fn no_execution(execution_arn: &str) -> Fault {
-    Fault::new("ExecutionDoesNotExist", format!("Execution Does Not Exist: '{execution_arn}'"))
 }
 
 fn no_map_run(map_run_arn: &str) -> Fault {
@@ -189,7 +184,7 @@ impl World {
                         .values()
                         .any(|e| e.description.state_machine_arn == *machine_arn);
                 if !known {
-                    return Err(super::machines::no_machine(machine_arn));
+                    return Err(no_machine(machine_arn));
                 }
                 self.executions
                     .values()
@@ -369,7 +364,7 @@ impl World {
                 stop_date: r.stop_date,
             })
             .collect();
-        runs.sort_by(|a, b| b.start_date.cmp(&a.start_date));
+        runs.sort_by_key(|r| std::cmp::Reverse(r.start_date));
         let listing = format!("ListMapRuns {parent}");
         let (map_runs, next_token) =
             page(runs, &listing, input.max_results, input.next_token.as_deref())?;

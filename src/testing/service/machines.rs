@@ -4,9 +4,8 @@
 //! the alias operations, StartSyncExecution, ValidateStateMachineDefinition
 //! and TestState.
 
-use super::executions::no_execution;
 use super::pages::page;
-use super::{Fault, Outcome, World, split_qualifier};
+use super::{Fault, Outcome, World, no_execution, no_machine, split_qualifier};
 use crate::operations::{
     CreateStateMachineAliasInput, CreateStateMachineAliasOutput, CreateStateMachineInput,
     CreateStateMachineOutput, DeleteStateMachineAliasInput, DeleteStateMachineAliasOutput,
@@ -95,14 +94,6 @@ pub(super) struct Target {
     pub(super) machine_arn: String,
     pub(super) version_arn: Option<String>,
     pub(super) alias_arn: Option<String>,
-}
-
-/// "State Machine Does Not Exist: '<arn>'".
-pub(crate) fn no_machine(state_machine_arn: &str) -> Fault {
-    Fault::new(
-        "StateMachineDoesNotExist",
-        format!("State Machine Does Not Exist: '{state_machine_arn}'"),
-    )
 }
 
 fn no_alias(alias_arn: &str) -> Fault {

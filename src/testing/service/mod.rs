@@ -229,3 +229,16 @@ pub(crate) fn split_qualifier(state_machine_arn: &str) -> (&str, Option<&str>) {
 pub(crate) fn resource_type(arn: &str) -> &str {
     arn.split(':').nth(5).unwrap_or_default()
 }
+
+/// "Execution Does Not Exist: '<arn>'".
+pub(crate) fn no_execution(execution_arn: &str) -> Fault {
+    Fault::new("ExecutionDoesNotExist", format!("Execution Does Not Exist: '{execution_arn}'"))
+}
+
+/// "State Machine Does Not Exist: '<arn>'".
+pub(crate) fn no_machine(state_machine_arn: &str) -> Fault {
+    Fault::new(
+        "StateMachineDoesNotExist",
+        format!("State Machine Does Not Exist: '{state_machine_arn}'"),
+    )
+}
