@@ -26,6 +26,11 @@ const DEFINITION: &str = seed::PASS_DEFINITION;
 const ROLE: &str = seed::ROLE_ARN;
 const POLL: Duration = Duration::from_millis(10);
 
+/// The next item of a live stream, failing the test rather than hanging it.
+async fn next<S: futures::Stream + Unpin>(stream: &mut S) -> Option<S::Item> {
+    tokio::time::timeout(Duration::from_secs(10), stream.next()).await.expect("an item within 10 s")
+}
+
 /// The service error code of a failed call (panics on success or another kind).
 fn code<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
     let err = result.expect_err("a service error");
@@ -203,6 +208,9 @@ async fn every_operation_is_served() {
         fake.task_outcome(&first),
         Some(TaskOutcome::Succeeded { output: r#"{"ok":true}"#.into() })
     );
+    assert_eq!(code(client.send_task_success(&first, "{}").await), "TaskTimedOut", "closed");
+    let next = client.get_activity_task(&activity).await.unwrap();
+    assert_eq!(next.task_token.as_ref().map(|t| t.as_str()), Some(second.as_str()), "in order");
     call("SendTaskFailure");
     client.send_task_failure(&second).error("Boom").await.unwrap();
     assert!(
@@ -673,7 +681,7 @@ async fn follow_sees_events_appended_over_time() {
         .follow()
         .poll_interval(POLL)
         .max_poll_interval(POLL);
-    let first = follow.next().await.unwrap().unwrap();
+    let first = next(&mut follow).await.unwrap().unwrap();
     assert_eq!((first.id, first.r#type), (1, HistoryEventType::ExecutionStarted));
 
     let entered = |name: &str| {
@@ -682,8 +690,8 @@ async fn follow_sees_events_appended_over_time() {
         seed::event(HistoryEventType::PassStateEntered, EventDetails::StateEntered(details))
     };
     fake.append_events(&execution, [entered("A"), entered("B")]);
-    let a = follow.next().await.unwrap().unwrap();
-    let b = follow.next().await.unwrap().unwrap();
+    let a = next(&mut follow).await.unwrap().unwrap();
+    let b = next(&mut follow).await.unwrap().unwrap();
     assert_eq!((a.id, a.state_name(), b.id, b.state_name()), (2, Some("A"), 3, Some("B")));
 
     fake.append_events(
@@ -693,9 +701,9 @@ async fn follow_sees_events_appended_over_time() {
             EventDetails::ExecutionSucceeded(OutputEventDetails::default()),
         )],
     );
-    let last = follow.next().await.unwrap().unwrap();
+    let last = next(&mut follow).await.unwrap().unwrap();
     assert_eq!((last.id, last.r#type), (4, HistoryEventType::ExecutionSucceeded));
-    assert!(follow.next().await.is_none(), "the stream ends after the terminal event");
+    assert!(next(&mut follow).await.is_none(), "the stream ends after the terminal event");
 }
 
 /// `watch_map_run` yields each change the test makes, and ends when the
@@ -710,14 +718,14 @@ async fn watch_map_run_sees_counts_change_over_time() {
     run.item_counts.pending = 3;
     let run = fake.put_map_run(run);
     let mut watch = fake.client().watch_map_run(&run).poll_interval(POLL).max_poll_interval(POLL);
-    let first = watch.next().await.unwrap().unwrap();
+    let first = next(&mut watch).await.unwrap().unwrap();
     assert_eq!(first.item_counts.pending, 3);
 
     fake.update_map_run(&run, |r| {
         r.item_counts.pending = 1;
         r.item_counts.succeeded = 2;
     });
-    let second = watch.next().await.unwrap().unwrap();
+    let second = next(&mut watch).await.unwrap().unwrap();
     assert_eq!((second.item_counts.succeeded, second.status.clone()), (2, MapRunStatus::Running));
 
     fake.update_map_run(&run, |r| {
@@ -725,9 +733,9 @@ async fn watch_map_run_sees_counts_change_over_time() {
         r.item_counts.failed = 1;
         r.status = MapRunStatus::Failed;
     });
-    let last = watch.next().await.unwrap().unwrap();
+    let last = next(&mut watch).await.unwrap().unwrap();
     assert_eq!((last.item_counts.failed, last.status), (1, MapRunStatus::Failed));
-    assert!(watch.next().await.is_none());
+    assert!(next(&mut watch).await.is_none());
 }
 
 /// `wait_for_execution` returns once the test closes the execution.
@@ -749,7 +757,7 @@ async fn wait_for_execution_returns_when_the_status_changes() {
         e.status = ExecutionStatus::Failed;
         e.error = Some("Boom".into());
     });
-    let done = wait.await.unwrap().unwrap();
+    let done = tokio::time::timeout(Duration::from_secs(10), wait).await.unwrap().unwrap().unwrap();
     assert_eq!(
         (done.status, done.error.as_ref().map(|e| e.as_str())),
         (ExecutionStatus::Failed, Some("Boom"))
