@@ -41,7 +41,7 @@
 //! ```
 
 use super::FakeSfn;
-use super::service::{Activity, Machine, arn};
+use super::service::{Activity, Machine, arn, aws_owned_key, logging_off, tracing_off};
 use crate::operations::{
     DescribeActivityOutput, DescribeExecutionOutput, DescribeMapRunOutput,
     DescribeStateMachineOutput, StartSyncExecutionOutput,
@@ -64,7 +64,8 @@ pub const PASS_DEFINITION: &str =
 /// The role [`state_machine`] gives a machine.
 pub const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/sfn-lite-fake";
 
-/// An ACTIVE STANDARD state machine named `name`, created now.
+/// An ACTIVE STANDARD state machine named `name`, created now, with the
+/// service's defaults: logging and tracing off, an AWS owned key.
 pub fn state_machine(name: &str, definition: &str) -> DescribeStateMachineOutput {
     DescribeStateMachineOutput {
         state_machine_arn: arn("stateMachine", name),
@@ -74,12 +75,12 @@ pub fn state_machine(name: &str, definition: &str) -> DescribeStateMachineOutput
         role_arn: ROLE_ARN.to_owned(),
         r#type: StateMachineType::Standard,
         creation_date: OffsetDateTime::now_utc(),
-        logging_configuration: None,
-        tracing_configuration: None,
+        logging_configuration: Some(logging_off()),
+        tracing_configuration: Some(tracing_off()),
         label: None,
         revision_id: Some(random::uuid_v4()),
         description: None,
-        encryption_configuration: None,
+        encryption_configuration: Some(aws_owned_key()),
         variable_references: None,
     }
 }

@@ -14,6 +14,7 @@ use crate::operations::{
 use crate::random;
 use crate::types::history::{
     ExecutionRedrivenEventDetails, ExecutionStartedEventDetails, FailureEventDetails,
+    HistoryEventExecutionDataDetails,
 };
 use crate::types::{
     EventDetails, ExecutionRedriveFilter, ExecutionRedriveStatus, ExecutionStatus, HistoryEvent,
@@ -46,6 +47,7 @@ pub(crate) fn started_event(
         previous_event_id: Some(0),
         details: EventDetails::ExecutionStarted(ExecutionStartedEventDetails {
             input: execution.input.clone(),
+            input_details: Some(HistoryEventExecutionDataDetails { truncated: Some(false) }),
             role_arn,
             state_machine_alias_arn: execution.state_machine_alias_arn.clone(),
             state_machine_version_arn: execution.state_machine_version_arn.clone(),

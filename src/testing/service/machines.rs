@@ -24,8 +24,9 @@ use crate::operations::{
 };
 use crate::random;
 use crate::types::{
-    IncludedData, Sensitive, StateMachineStatus, StateMachineType, SyncExecutionStatus,
-    TestExecutionStatus, ValidateStateMachineDefinitionResultCode,
+    EncryptionConfiguration, EncryptionType, IncludedData, LogLevel, LoggingConfiguration,
+    Sensitive, StateMachineStatus, StateMachineType, SyncExecutionStatus, TestExecutionStatus,
+    TracingConfiguration, ValidateStateMachineDefinitionResultCode,
     ValidateStateMachineDefinitionSeverity,
 };
 use std::collections::BTreeMap;
@@ -98,6 +99,25 @@ pub(super) struct Target {
 
 fn no_alias(alias_arn: &str) -> Fault {
     Fault::new("ResourceNotFound", format!("Resource not found: '{alias_arn}'"))
+}
+
+/// The logging of a state machine created without any: off.
+pub(crate) fn logging_off() -> LoggingConfiguration {
+    LoggingConfiguration {
+        level: Some(LogLevel::Off),
+        include_execution_data: Some(false),
+        destinations: None,
+    }
+}
+
+/// The tracing of a state machine created without any: off.
+pub(crate) fn tracing_off() -> TracingConfiguration {
+    TracingConfiguration { enabled: Some(false) }
+}
+
+/// The encryption of a state machine created without any: an AWS owned key.
+pub(crate) fn aws_owned_key() -> EncryptionConfiguration {
+    EncryptionConfiguration { r#type: EncryptionType::AwsOwnedKey, ..Default::default() }
 }
 
 /// Checks a definition as the service's parser would at its simplest: a
@@ -190,12 +210,14 @@ impl World {
             role_arn: input.role_arn,
             r#type: input.r#type.unwrap_or(StateMachineType::Standard),
             creation_date: now,
-            logging_configuration: input.logging_configuration,
-            tracing_configuration: input.tracing_configuration,
+            logging_configuration: input.logging_configuration.or_else(|| Some(logging_off())),
+            tracing_configuration: input.tracing_configuration.or_else(|| Some(tracing_off())),
             label: None,
             revision_id: Some(random::uuid_v4()),
             description: None,
-            encryption_configuration: input.encryption_configuration,
+            encryption_configuration: input
+                .encryption_configuration
+                .or_else(|| Some(aws_owned_key())),
             variable_references: None,
         };
         let mut machine = Machine::new(description);

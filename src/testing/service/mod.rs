@@ -16,7 +16,7 @@ mod pages;
 pub use activities::TaskOutcome;
 pub(crate) use activities::{Activity, Task};
 pub(crate) use executions::Execution;
-pub(crate) use machines::Machine;
+pub(crate) use machines::{Machine, aws_owned_key, logging_off, tracing_off};
 
 use crate::error::Error;
 use crate::operation::Operation;
