@@ -1,6 +1,7 @@
 //! One scripted scenario against the fake and against moto: see
 //! [`moto::the_fake_answers_as_moto_does`].
 
+#[allow(dead_code)] // this suite uses a few of its helpers
 mod moto_support;
 
 mod moto {
