@@ -773,3 +773,57 @@ fn task_outcomes_do_not_show_their_data_in_debug() {
     let shown = format!("{outcome:?}");
     assert!(!shown.contains("secret"), "{shown}");
 }
+
+/// The getters read back what calls through the client changed.
+#[tokio::test]
+async fn the_getters_show_what_the_client_changed() {
+    let fake = FakeSfn::start().await;
+    let client = fake.client();
+    let sm = fake.put_state_machine(seed::state_machine("g", DEFINITION));
+    let activity = fake.put_activity("work");
+    assert_eq!(activity, "arn:aws:states:us-east-1:123456789012:activity:work");
+    assert_eq!(client.describe_activity(&activity).await.unwrap().name, "work");
+    client.tag_resource(&activity).tag("k", "v").await.unwrap();
+    assert_eq!(fake.tags(&activity), [Tag::new("k", "v")]);
+
+    client
+        .update_state_machine(&sm)
+        .definition(r#"{"StartAt":"X","States":{"X":{"Type":"Succeed"}}}"#)
+        .await
+        .unwrap();
+    let machine = fake.state_machine(&sm).unwrap();
+    assert!(machine.definition.as_str().contains("Succeed"));
+
+    let parent = fake.put_execution(seed::execution(&sm, "p"));
+    let run = fake.put_map_run(seed::map_run(&parent, "M"));
+    client.update_map_run(&run).tolerated_failure_count(9).await.unwrap();
+    assert_eq!(fake.map_run(&run).unwrap().tolerated_failure_count, 9);
+    assert!(fake.map_run("arn:aws:states:us-east-1:123456789012:mapRun:g/M:none").is_none());
+}
+
+/// The README's example ("Testing your code"), as written there.
+mod readme {
+    use sfn_lite::Client;
+    use sfn_lite::testing::{FakeSfn, seed};
+
+    /// Code under test: how far a Map Run got, in percent.
+    async fn progress(client: &Client, map_run_arn: &str) -> Result<f64, sfn_lite::Error> {
+        let run = client.describe_map_run(map_run_arn).await?;
+        let items = &run.item_counts;
+        Ok(if items.total == 0 { 0.0 } else { 100.0 * items.done() as f64 / items.total as f64 })
+    }
+
+    #[tokio::test]
+    async fn progress_counts_finished_items() {
+        let fake = FakeSfn::start().await;
+        let machine = fake.put_state_machine(seed::state_machine("orders", seed::PASS_DEFINITION));
+        let execution = fake.put_execution(seed::execution(&machine, "nightly"));
+        let mut run = seed::map_run(&execution, "ProcessOrders");
+        run.item_counts.total = 200;
+        run.item_counts.succeeded = 40;
+        run.item_counts.failed = 10;
+        let run = fake.put_map_run(run);
+
+        assert_eq!(progress(&fake.client(), &run).await.unwrap(), 25.0);
+    }
+}
