@@ -647,6 +647,8 @@ async fn sync_executions_answer_as_seeded_and_only_for_express_machines() {
             .unwrap();
     failure.start_date = time::OffsetDateTime::UNIX_EPOCH;
     fake.set_sync_result(&express, failure);
+    let listed = client.list_executions().state_machine_arn(&express).await;
+    assert_eq!(code(listed), "StateMachineTypeNotSupported");
     let answered = client.start_sync_execution(&express).name("s").await.unwrap();
     assert_eq!(answered.status, SyncExecutionStatus::Failed);
     assert_eq!(answered.error.as_ref().map(|e| e.as_str()), Some("Oops"));

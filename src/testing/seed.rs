@@ -12,6 +12,23 @@
 //! [`FakeSfn::update_map_run`] and [`FakeSfn::append_events`], while the
 //! code under test polls, follows or waits.
 //!
+//! What the operations do with that state, where the service leaves a
+//! choice or the fake simplifies:
+//! - Listings come newest first in pages of `maxResults` (0 or absent: 100);
+//!   a `nextToken` is opaque and only good for the listing that issued it
+//!   (same operation, resource and filters), else `InvalidToken`.
+//! - `StartExecution` makes a RUNNING execution with an `ExecutionStarted`
+//!   event, idempotent by name as the service is; through an alias it runs
+//!   the alias's first routed version. Nothing runs after that.
+//! - `StartSyncExecution` (EXPRESS machines only) answers what
+//!   [`FakeSfn::set_sync_result`] seeded, else SUCCEEDED with the input as
+//!   output. `TestState` fails with a mocked error, succeeds with a mocked
+//!   result, or passes its input through.
+//! - `GetActivityTask` does not long-poll: it hands out a task queued with
+//!   [`FakeSfn::push_activity_task`], or answers at once with none.
+//! - `ValidateStateMachineDefinition` and `CreateStateMachine` accept a
+//!   JSON object whose `StartAt` names one of its `States`.
+//!
 //! ```
 //! use sfn_lite::testing::{FakeSfn, seed};
 //! use sfn_lite::types::{ExecutionStatus, MapRunStatus};

@@ -188,6 +188,14 @@ impl World {
                 if !known {
                     return Err(no_machine(machine_arn));
                 }
+                let express = self.machines.get(unqualified).map(|m| &m.description.r#type)
+                    == Some(&StateMachineType::Express);
+                if express {
+                    return Err(Fault::new(
+                        "StateMachineTypeNotSupported",
+                        format!("ListExecutions does not list EXPRESS executions: '{machine_arn}'"),
+                    ));
+                }
                 self.executions
                     .values()
                     .filter(|e| {
