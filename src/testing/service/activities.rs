@@ -16,6 +16,7 @@ use crate::operations::{
     TagResourceOutput, UntagResourceInput, UntagResourceOutput,
 };
 use crate::random;
+use crate::types::Sensitive;
 use std::collections::VecDeque;
 use time::OffsetDateTime;
 
@@ -23,7 +24,7 @@ use time::OffsetDateTime;
 const TAGS_MAX: usize = 50;
 
 /// An activity and the tokens of its tasks no worker has taken yet.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(crate) struct Activity {
     pub(crate) description: DescribeActivityOutput,
     pub(crate) queue: VecDeque<String>,
@@ -32,7 +33,7 @@ pub(crate) struct Activity {
 /// An activity task: its input, and what its worker reported.
 #[derive(Debug, Clone)]
 pub(crate) struct Task {
-    pub(crate) input: String,
+    pub(crate) input: Sensitive<String>,
     pub(crate) heartbeats: u32,
     pub(crate) outcome: Option<TaskOutcome>,
 }
@@ -80,7 +81,8 @@ impl World {
         let activity = self.activities.get_mut(activity_arn)?;
         let token = format!("fake-task-token-{}", random::uuid_v4());
         activity.queue.push_back(token.clone());
-        self.tasks.insert(token.clone(), Task { input, heartbeats: 0, outcome: None });
+        self.tasks
+            .insert(token.clone(), Task { input: input.into(), heartbeats: 0, outcome: None });
         Some(token)
     }
 
@@ -158,7 +160,7 @@ impl World {
         let Some(token) = activity.queue.pop_front() else {
             return Ok(GetActivityTaskOutput { task_token: None, input: None });
         };
-        let input = self.tasks.get(&token).map(|t| t.input.clone().into());
+        let input = self.tasks.get(&token).map(|t| t.input.clone());
         Ok(GetActivityTaskOutput { task_token: Some(token.into()), input })
     }
 
@@ -274,5 +276,24 @@ impl World {
         self.taggable(&input.resource_arn)?;
         let tags = self.tags.get(&input.resource_arn).cloned().unwrap_or_default();
         Ok(ListTagsForResourceOutput { tags: Some(tags) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::World;
+    use crate::operations::CreateActivityInput;
+    use time::OffsetDateTime;
+
+    #[test]
+    fn the_world_shows_no_task_token_or_input_in_debug() {
+        let mut world = World::default();
+        let created = world
+            .create_activity(CreateActivityInput::new("a"), OffsetDateTime::UNIX_EPOCH)
+            .unwrap_or_else(|f| panic!("{f:?}"));
+        let token = world.push_activity_task(&created.activity_arn, "secret-input".into());
+        let token = token.unwrap_or_default();
+        let shown = format!("{world:?} {:?}", world.tasks.get(&token));
+        assert!(!shown.contains(&token) && !shown.contains("secret-input"), "{shown}");
     }
 }
