@@ -41,6 +41,7 @@
 mod faults;
 mod reply;
 mod request;
+pub mod seed;
 mod server;
 mod service;
 pub mod sigv4;
