@@ -14,13 +14,13 @@ use sfn_lite::testing::FakeSfn;
 use sfn_lite::testing::seed::{self, TaskOutcome};
 use sfn_lite::types::history::{OutputEventDetails, StateEnteredEventDetails};
 use sfn_lite::types::{
-    EventDetails, ExecutionStatus, HistoryEventType, IncludedData, MapRunStatus,
+    EventDetails, ExecutionStatus, HistoryEvent, HistoryEventType, IncludedData, MapRunStatus,
     RoutingConfigurationListItem, StateMachineType, SyncExecutionStatus, Tag, TestExecutionStatus,
     ValidateStateMachineDefinitionResultCode,
 };
 use sfn_lite::{Error, ErrorKind};
 use std::collections::BTreeSet;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 const DEFINITION: &str = seed::PASS_DEFINITION;
 const ROLE: &str = seed::ROLE_ARN;
@@ -508,7 +508,8 @@ async fn histories_page_in_either_order_with_or_without_data() {
             let mut entered = StateEnteredEventDetails::default();
             entered.name = format!("S{i}");
             entered.input = Some(r#"{"secret":2}"#.into());
-            seed::event(HistoryEventType::TaskStateEntered, EventDetails::StateEntered(entered))
+            HistoryEvent::of_type(0, SystemTime::now(), HistoryEventType::TaskStateEntered)
+                .with_details(EventDetails::StateEntered(entered))
         }),
     );
     let ids: Vec<i64> = fake.events(&execution).iter().map(|e| e.id).collect();
@@ -689,7 +690,8 @@ async fn follow_sees_events_appended_over_time() {
     let entered = |name: &str| {
         let mut details = StateEnteredEventDetails::default();
         details.name = name.to_owned();
-        seed::event(HistoryEventType::PassStateEntered, EventDetails::StateEntered(details))
+        HistoryEvent::of_type(0, SystemTime::now(), HistoryEventType::PassStateEntered)
+            .with_details(EventDetails::StateEntered(details))
     };
     fake.append_events(&execution, [entered("A"), entered("B")]);
     let a = next(&mut follow).await.unwrap().unwrap();
@@ -698,8 +700,9 @@ async fn follow_sees_events_appended_over_time() {
 
     fake.append_events(
         &execution,
-        [seed::event(
-            HistoryEventType::ExecutionSucceeded,
+        [HistoryEvent::new(
+            0,
+            SystemTime::now(),
             EventDetails::ExecutionSucceeded(OutputEventDetails::default()),
         )],
     );

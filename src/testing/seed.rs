@@ -65,8 +65,8 @@ use crate::operations::{
 };
 use crate::random;
 use crate::types::{
-    EventDetails, ExecutionStatus, HistoryEvent, HistoryEventType, MapRunCounts, MapRunStatus,
-    StateMachineStatus, StateMachineType, Tag,
+    ExecutionStatus, HistoryEvent, MapRunCounts, MapRunStatus, StateMachineStatus,
+    StateMachineType, Tag,
 };
 use std::collections::VecDeque;
 use time::OffsetDateTime;
@@ -171,18 +171,6 @@ pub fn map_run(execution_arn: &str, label: &str) -> DescribeMapRunOutput {
         execution_counts: MapRunCounts::default(),
         redrive_count: None,
         redrive_date: None,
-    }
-}
-
-/// An event of `type` with `details`, timestamped now; its id is set when
-/// it is appended.
-pub fn event(r#type: HistoryEventType, details: EventDetails) -> HistoryEvent {
-    HistoryEvent {
-        timestamp: OffsetDateTime::now_utc(),
-        r#type,
-        id: 0,
-        previous_event_id: None,
-        details,
     }
 }
 
