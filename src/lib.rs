@@ -80,6 +80,40 @@
 //! with a filter such as `RUST_LOG=sfn_lite=debug`. A successful call's
 //! request id is also returned by [`RequestBuilder::send_with_metadata`].
 //!
+//! # Testing your code
+//! With the `testing` feature (in your dev-dependencies), the `testing`
+//! module's `FakeSfn` is an in-process fake Step Functions on 127.0.0.1: it
+//! serves every operation from state you seed with the crate's own types,
+//! scripts faults for the calls to come and keeps every request it received,
+//! typed and with its signature checked. Outputs and shared shapes have
+//! `Default` and `with_<member>` setters, so code that takes them needs no
+//! JSON fixtures either.
+//!
+//! ```
+//! use sfn_lite::testing::{FakeSfn, seed};
+//! use sfn_lite::types::{MapRunCounts, MapRunStatus};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), sfn_lite::Error> {
+//! let fake = FakeSfn::start().await;
+//! let machine = fake.put_state_machine(seed::state_machine("orders", seed::PASS_DEFINITION));
+//! let execution = fake.put_execution(seed::execution(&machine, "nightly"));
+//! let run = fake.put_map_run(
+//!     seed::map_run(&execution, "ProcessOrders")
+//!         .with_item_counts(MapRunCounts::default().with_total(10).with_succeeded(4)),
+//! );
+//!
+//! // The code under test takes a `Client`.
+//! let client = fake.client();
+//! fake.throttle_next(1);
+//! let described = client.describe_map_run(&run).await?; // retried once
+//! assert_eq!(described.status, MapRunStatus::Running);
+//! assert_eq!(described.item_counts.succeeded, 4);
+//! assert_eq!(fake.requests().len(), 2);
+//! assert!(fake.requests().iter().all(|request| request.signature_verified()));
+//! # Ok(()) }
+//! ```
+//!
 //! # Features
 //! - `rustls-ring` (default): TLS with rustls and the `ring` provider.
 //! - `rustls-aws-lc`: rustls with `aws-lc-rs`, configured by reqwest.

@@ -805,30 +805,3 @@ async fn the_getters_show_what_the_client_changed() {
     assert_eq!(fake.map_run(&run).unwrap().tolerated_failure_count, 9);
     assert!(fake.map_run("arn:aws:states:us-east-1:123456789012:mapRun:g/M:none").is_none());
 }
-
-/// The README's example ("Testing your code"), as written there.
-mod readme {
-    use sfn_lite::Client;
-    use sfn_lite::testing::{FakeSfn, seed};
-
-    /// Code under test: how far a Map Run got, in percent.
-    async fn progress(client: &Client, map_run_arn: &str) -> Result<f64, sfn_lite::Error> {
-        let run = client.describe_map_run(map_run_arn).await?;
-        let items = &run.item_counts;
-        Ok(if items.total == 0 { 0.0 } else { 100.0 * items.done() as f64 / items.total as f64 })
-    }
-
-    #[tokio::test]
-    async fn progress_counts_finished_items() {
-        let fake = FakeSfn::start().await;
-        let machine = fake.put_state_machine(seed::state_machine("orders", seed::PASS_DEFINITION));
-        let execution = fake.put_execution(seed::execution(&machine, "nightly"));
-        let mut run = seed::map_run(&execution, "ProcessOrders");
-        run.item_counts.total = 200;
-        run.item_counts.succeeded = 40;
-        run.item_counts.failed = 10;
-        let run = fake.put_map_run(run);
-
-        assert_eq!(progress(&fake.client(), &run).await.unwrap(), 25.0);
-    }
-}

@@ -50,7 +50,8 @@ pub use faults::Match;
 pub use reply::{JSON_1_0, REQUEST_ID, Reply};
 pub use request::{InputError, Request, TARGET_PREFIX};
 
-use crate::client::Client;
+use crate::client::{Client, ClientBuilder};
+use crate::retry::RetryConfig;
 use aws_credential_types::Credentials;
 use faults::Script;
 use server::Server;
@@ -115,14 +116,33 @@ impl FakeSfn {
     }
 
     /// A client pointed at the fake, signing with [`credentials`](Self::credentials)
-    /// for [`REGION`].
+    /// for [`REGION`]. It retries as the standard retry mode does (3
+    /// attempts, the same codes), with backoffs of milliseconds rather than
+    /// seconds so that a scripted throttle does not slow the test down;
+    /// [`client_builder`](Self::client_builder) changes any setting.
     pub fn client(&self) -> Client {
+        self.client_builder().build().expect("a client for the fake: its settings are all valid")
+    }
+
+    /// The settings of [`client`](Self::client), to change some before
+    /// `build()`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let fake = sfn_lite::testing::FakeSfn::start().await;
+    /// let client = fake.client_builder().max_attempts(1).build().unwrap();
+    /// fake.throttle_next(1);
+    /// let err = client.list_state_machines().await.unwrap_err();
+    /// assert!(err.code().is_some_and(|code| code.is_throttling()));
+    /// # }
+    /// ```
+    pub fn client_builder(&self) -> ClientBuilder {
         Client::builder()
             .region(REGION)
             .endpoint_url(self.url())
             .credentials_provider(self.credentials())
-            .build()
-            .expect("a client for the fake: its settings are all valid")
+            .retry_config(quick_retries())
     }
 
     /// Also accepts signatures made with `credentials` in
@@ -240,6 +260,15 @@ impl FakeSfn {
     pub(crate) fn world(&self) -> MutexGuard<'_, World> {
         lock(&self.shared.world)
     }
+}
+
+/// The standard retry policy (3 attempts, the same codes retried) with
+/// backoffs of milliseconds: what [`FakeSfn::client`] retries with.
+pub fn quick_retries() -> RetryConfig {
+    RetryConfig::standard()
+        .with_base_delay(Duration::from_millis(1))
+        .with_throttling_base_delay(Duration::from_millis(2))
+        .with_max_backoff(Duration::from_millis(20))
 }
 
 /// Locks `m`, ignoring poisoning: a test that panicked while holding the

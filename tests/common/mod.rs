@@ -142,10 +142,7 @@ pub fn session_credentials() -> Credentials {
 /// millisecond backoffs, so suites that meet throttling or 5xx answers stay
 /// fast.
 pub fn fast_retries() -> RetryConfig {
-    RetryConfig::standard()
-        .with_base_delay(Duration::from_millis(1))
-        .with_throttling_base_delay(Duration::from_millis(2))
-        .with_max_backoff(Duration::from_millis(20))
+    sfn_lite::testing::quick_retries()
 }
 
 /// A client builder pointed at `server`, signing with `credentials`, with
