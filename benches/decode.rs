@@ -3,7 +3,8 @@
 //! bytes, whose input and output are escaped JSON strings) into
 //! `GetExecutionHistoryOutput`, against the floor of merely scanning the same
 //! bytes (`serde::de::IgnoredAny`) and against `serde_json::Value`; and the
-//! cost of building one request body.
+//! cost of one request before it is sent: its body serialized, its headers
+//! signed (SigV4), the whole request built.
 //!
 //! `cargo bench --bench decode` prints MB/s, events/s and each figure as a
 //! share of the scan; run without `--bench` (as `cargo test --all-targets`
@@ -13,7 +14,8 @@ mod common;
 
 use serde::de::IgnoredAny;
 use serde_json::{Value, json};
-use sfn_lite::operations::GetExecutionHistoryOutput;
+use sfn_lite::bench_hooks::RequestSteps;
+use sfn_lite::operations::{GetExecutionHistoryInput, GetExecutionHistoryOutput};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -29,9 +31,12 @@ fn event(n: usize) -> Value {
     common::task_event(n, &payload)
 }
 
+/// A token of the length the service's are.
+const NEXT_TOKEN: &str = "AAAAKgAAAAIAAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
 fn page() -> Vec<u8> {
     let events: Vec<Value> = (0..EVENTS).map(event).collect();
-    serde_json::to_vec(&json!({"events": events, "nextToken": "AAAAKgAAAAIAAAAAAAAAA"})).unwrap()
+    serde_json::to_vec(&json!({"events": events, "nextToken": NEXT_TOKEN})).unwrap()
 }
 
 /// Runs `f` over and over for about `budget`, and gives the best of five
@@ -66,11 +71,23 @@ fn bench() {
     let typed = best_time(budget, || {
         black_box(serde_json::from_slice::<GetExecutionHistoryOutput>(black_box(&body)).unwrap());
     });
-    let input = sfn_lite::operations::GetExecutionHistoryInput::new(
+    // A second page's request, as a paginator sends it.
+    let mut input = GetExecutionHistoryInput::new(
         "arn:aws:states:us-east-1:123456789012:execution:orders:5d2e8a1b-7c4f-4b3a-9e6d",
     );
-    let request = best_time(Duration::from_millis(500), || {
+    input.max_results = Some(1000);
+    input.next_token = Some(NEXT_TOKEN.to_owned());
+    let body_of_request = serde_json::to_vec(&input).unwrap();
+    let steps = RequestSteps::new("http://127.0.0.1:8080", "us-east-1");
+    let request_budget = Duration::from_millis(500);
+    let serialize = best_time(request_budget, || {
         black_box(serde_json::to_vec(black_box(&input)).unwrap());
+    });
+    let sign = best_time(request_budget, || {
+        black_box(steps.sign::<GetExecutionHistoryInput>(black_box(&body_of_request)));
+    });
+    let build = best_time(request_budget, || {
+        black_box(steps.build(black_box(&input)));
     });
 
     println!(
@@ -94,10 +111,16 @@ fn bench() {
             100.0 * scan.as_secs_f64() / secs
         );
     }
-    println!(
-        "building one GetExecutionHistory request body: {:.2} µs",
-        request.as_secs_f64() * 1e6
-    );
+    println!("\none GetExecutionHistory request ({} bytes of body):", body_of_request.len());
+    println!("| step | time |");
+    println!("| --- | --- |");
+    for (name, t) in [
+        ("serializing the body", serialize),
+        ("signing (SigV4 headers)", sign),
+        ("building it (validate, serialize, sign, reqwest::Request)", build),
+    ] {
+        println!("| {name} | {:.2} µs |", t.as_secs_f64() * 1e6);
+    }
 }
 
 fn main() {
