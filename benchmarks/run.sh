@@ -8,6 +8,7 @@
 #   benchmarks/run.sh --quick    a check of the script itself: warm builds,
 #                                small workloads, one round
 #   ROUNDS=5 benchmarks/run.sh   more rounds
+#   CLEAN=0 benchmarks/run.sh    the full workloads, without the clean builds
 #
 # Needs only cargo (registry access), a C toolchain's `strip`, and Linux
 # (peak RSS is read from /proc). Runs from any directory.
@@ -16,6 +17,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 quick=false
 [[ "${1:-}" == "--quick" ]] && quick=true
+# Whether to build the client programs from clean, and time it.
+clean=${CLEAN:-1}
+$quick && clean=0
 
 if $quick; then
   ROUNDS=${ROUNDS:-1}
@@ -40,7 +44,7 @@ cargo fetch --locked >&2
 # --- Builds: each program alone, in its own target dir. -------------------
 build() { # name features bin -> seconds
   local dir="target/$1"
-  $quick || rm -rf "$dir"
+  [[ "$clean" == 1 ]] && rm -rf "$dir"
   local start end
   start=$(date +%s.%N)
   CARGO_TARGET_DIR="$dir" cargo build --release --locked --quiet \
@@ -50,16 +54,19 @@ build() { # name features bin -> seconds
 }
 log "building the server"
 build server server server >/dev/null
-log "building client-lite (sfn-lite)$($quick || echo ', clean, timed')"
+timed=$([[ "$clean" == 1 ]] && echo ', from clean, timed' || true)
+log "building client-lite (sfn-lite)$timed"
 lite_build=$(build lite lite client-lite)
-log "building client-sdk (aws-sdk-sfn + aws-config)$($quick || echo ', clean, timed')"
+log "building client-sdk (aws-sdk-sfn + aws-config)$timed"
 sdk_build=$(build sdk sdk client-sdk)
-if $quick; then lite_build="-"; sdk_build="-"; fi
 
 lite_bin=target/lite/release/client-lite
 sdk_bin=target/sdk/release/client-sdk
 
-stripped_size() { strip -o "$work/stripped" "$1" && stat -c %s "$work/stripped"; }
+stripped_size() {
+  command -v strip >/dev/null || { log "no strip: binary sizes are unstripped"; stat -c %s "$1"; return; }
+  strip -o "$work/stripped" "$1" && stat -c %s "$work/stripped"
+}
 lite_size=$(stripped_size "$lite_bin")
 sdk_size=$(stripped_size "$sdk_bin")
 
@@ -143,8 +150,8 @@ rss_row "peak RSS streaming $HISTORY events" history
 rss_row "peak RSS streaming $HISTORY_SMALL events" history_small
 echo "| stripped release binary | $(awk -v b="$lite_size" 'BEGIN {printf "%.1f MB", b / 1e6}') | $(awk -v b="$sdk_size" 'BEGIN {printf "%.1f MB", b / 1e6}') | $(ratio "$lite_size" "$sdk_size") |"
 echo "| crates in the normal dependency graph | $lite_crates | $sdk_crates | $(ratio "$lite_crates" "$sdk_crates") |"
-if $quick; then
-  echo "| clean release build | not timed (--quick) | not timed (--quick) | - |"
+if [[ "$clean" != 1 ]]; then
+  echo "| clean release build | not timed | not timed | - |"
 else
   echo "| clean release build | ${lite_build} s | ${sdk_build} s | $(ratio "$lite_build" "$sdk_build") |"
 fi

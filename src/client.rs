@@ -142,7 +142,7 @@ impl Client {
         &self,
         input: &O,
         settings: CallSettings,
-        seen: &(dyn Fn(&[u8]) + Sync),
+        seen: &crate::transport::BodySeen<'_>,
     ) -> Result<O::Output, Error> {
         self.transport.send_seeing(input, settings, seen).await
     }

@@ -55,6 +55,9 @@ pub(crate) struct CallSettings {
     pub(crate) operation_timeout: Option<Duration>,
 }
 
+/// What is shown a successful response's body before it is decoded.
+pub(crate) type BodySeen<'a> = dyn Fn(&[u8]) + Sync + 'a;
+
 /// The limits one call runs under: the client's policy, the operation's
 /// needs and the call's own settings, resolved once per call.
 struct Limits {
@@ -143,7 +146,7 @@ impl Transport {
         &self,
         input: &O,
         settings: CallSettings,
-        seen: &(dyn Fn(&[u8]) + Sync),
+        seen: &BodySeen<'_>,
     ) -> Result<O::Output, Error> {
         self.send_observed(input, settings, Some(seen)).await.map(|(output, _)| output)
     }
@@ -164,7 +167,7 @@ impl Transport {
         &self,
         input: &O,
         settings: CallSettings,
-        seen: Option<&(dyn Fn(&[u8]) + Sync)>,
+        seen: Option<&BodySeen<'_>>,
     ) -> Result<(O::Output, ResponseMetadata), Error> {
         let span = tracing::info_span!(
             "sfn",
@@ -212,7 +215,7 @@ impl Transport {
         &self,
         input: &O,
         settings: CallSettings,
-        seen: Option<&(dyn Fn(&[u8]) + Sync)>,
+        seen: Option<&BodySeen<'_>>,
     ) -> Result<(O::Output, ResponseMetadata), Error> {
         let limits = self.limits::<O>(settings)?;
         input.validate()?;
@@ -291,7 +294,7 @@ impl Transport {
         to: Option<&Destination>,
         limits: &Limits,
         deadline: Option<Instant>,
-        seen: Option<&(dyn Fn(&[u8]) + Sync)>,
+        seen: Option<&BodySeen<'_>>,
     ) -> Result<(O::Output, u16, Option<String>), Failure> {
         let headers = self
             .within(limits, deadline, None, self.signed_headers(target, body, to))
