@@ -44,7 +44,8 @@ cargo fetch --locked >&2
 # --- Builds: each program alone, in its own target dir. -------------------
 build() { # name features bin -> seconds
   local dir="target/$1"
-  [[ "$clean" == 1 ]] && rm -rf "$dir"
+  # The server is not compared: only the client programs start from clean.
+  if [[ "$clean" == 1 && "$1" != server ]]; then rm -rf "$dir"; fi
   local start end
   start=$(date +%s.%N)
   CARGO_TARGET_DIR="$dir" cargo build --release --locked --quiet \
