@@ -3,7 +3,8 @@
 //! bytes, whose input and output are escaped JSON strings) into
 //! `GetExecutionHistoryOutput`, against the floor of merely scanning the same
 //! bytes (`serde::de::IgnoredAny`) and against `serde_json::Value`; and the
-//! cost of building one request body.
+//! cost of one request before it is sent: its body serialized, its headers
+//! signed (SigV4), the whole request built.
 //!
 //! `cargo bench --bench decode` prints MB/s, events/s and each figure as a
 //! share of the scan; run without `--bench` (as `cargo test --all-targets`
@@ -13,7 +14,8 @@ mod common;
 
 use serde::de::IgnoredAny;
 use serde_json::{Value, json};
-use sfn_lite::operations::GetExecutionHistoryOutput;
+use sfn_lite::bench_hooks::RequestSteps;
+use sfn_lite::operations::{GetExecutionHistoryInput, GetExecutionHistoryOutput};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -29,55 +31,101 @@ fn event(n: usize) -> Value {
     common::task_event(n, &payload)
 }
 
+/// A token of the length the service's are.
+const NEXT_TOKEN: &str = "AAAAKgAAAAIAAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
 fn page() -> Vec<u8> {
     let events: Vec<Value> = (0..EVENTS).map(event).collect();
-    serde_json::to_vec(&json!({"events": events, "nextToken": "AAAAKgAAAAIAAAAAAAAAA"})).unwrap()
+    serde_json::to_vec(&json!({"events": events, "nextToken": NEXT_TOKEN})).unwrap()
 }
 
-/// Runs `f` over and over for about `budget`, and gives the best of five
-/// rounds' time per run (the least disturbed by the rest of the machine).
-fn best_time(budget: Duration, mut f: impl FnMut()) -> Duration {
-    let started = Instant::now();
-    f();
-    let once = started.elapsed().max(Duration::from_nanos(1));
-    let per_round = (budget.as_nanos() / 5 / once.as_nanos()).clamp(1, 100_000) as u32;
-    (0..5)
-        .map(|_| {
+/// Rounds each contender runs in, taking turns (A B C A B C ...), so that a
+/// change in the machine's load touches all of them alike.
+const ROUNDS: usize = 9;
+
+/// Runs the contenders in turn for about `budget` in all, and gives each
+/// one's median time per run over [`ROUNDS`] rounds.
+fn median_times(budget: Duration, contenders: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
+    let count = contenders.len();
+    let per_round: Vec<u32> = contenders
+        .iter_mut()
+        .map(|f| {
+            let started = Instant::now();
+            f();
+            let once = started.elapsed().max(Duration::from_nanos(1));
+            let share = budget.as_nanos() / (ROUNDS * count) as u128;
+            (share / once.as_nanos()).clamp(1, 100_000) as u32
+        })
+        .collect();
+    let mut times = vec![Vec::with_capacity(ROUNDS); contenders.len()];
+    for _ in 0..ROUNDS {
+        for ((f, runs), times) in contenders.iter_mut().zip(&per_round).zip(&mut times) {
             let round = Instant::now();
-            for _ in 0..per_round {
+            for _ in 0..*runs {
                 f();
             }
-            round.elapsed() / per_round
+            times.push(round.elapsed() / *runs);
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            t[ROUNDS / 2]
         })
-        .min()
-        .unwrap()
+        .collect()
 }
 
 fn bench() {
     let body = page();
     let mb = body.len() as f64 / 1e6;
-    let budget = Duration::from_secs(2);
-    let scan = best_time(budget, || {
-        black_box(serde_json::from_slice::<IgnoredAny>(black_box(&body)).unwrap());
-    });
-    let value = best_time(budget, || {
-        black_box(serde_json::from_slice::<Value>(black_box(&body)).unwrap());
-    });
-    let typed = best_time(budget, || {
-        black_box(serde_json::from_slice::<GetExecutionHistoryOutput>(black_box(&body)).unwrap());
-    });
-    let input = sfn_lite::operations::GetExecutionHistoryInput::new(
+    let times = median_times(
+        Duration::from_secs(6),
+        &mut [
+            &mut || {
+                black_box(serde_json::from_slice::<IgnoredAny>(black_box(&body)).unwrap());
+            },
+            &mut || {
+                black_box(serde_json::from_slice::<Value>(black_box(&body)).unwrap());
+            },
+            &mut || {
+                black_box(
+                    serde_json::from_slice::<GetExecutionHistoryOutput>(black_box(&body)).unwrap(),
+                );
+            },
+        ],
+    );
+    let [scan, value, typed] = times[..] else { unreachable!("three contenders") };
+    // A second page's request, as a paginator sends it.
+    let mut input = GetExecutionHistoryInput::new(
         "arn:aws:states:us-east-1:123456789012:execution:orders:5d2e8a1b-7c4f-4b3a-9e6d",
     );
-    let request = best_time(Duration::from_millis(500), || {
-        black_box(serde_json::to_vec(black_box(&input)).unwrap());
-    });
+    input.max_results = Some(1000);
+    input.next_token = Some(NEXT_TOKEN.to_owned());
+    let body_of_request = serde_json::to_vec(&input).unwrap();
+    let steps = RequestSteps::new("http://127.0.0.1:8080", "us-east-1");
+    let times = median_times(
+        Duration::from_secs(2),
+        &mut [
+            &mut || {
+                black_box(serde_json::to_vec(black_box(&input)).unwrap());
+            },
+            &mut || {
+                black_box(steps.sign::<GetExecutionHistoryInput>(black_box(&body_of_request)));
+            },
+            &mut || {
+                black_box(steps.build(black_box(&input)));
+            },
+        ],
+    );
+    let [serialize, sign, build] = times[..] else { unreachable!("three contenders") };
 
     println!(
         "one page: {EVENTS} events, {} bytes ({:.0} bytes/event)",
         body.len(),
         body.len() as f64 / EVENTS as f64
     );
+    println!("medians of {ROUNDS} rounds, the decoders taking turns");
     println!("| decoder | time/page | MB/s | events/s | share of the scan |");
     println!("| --- | --- | --- | --- | --- |");
     for (name, t) in [
@@ -94,10 +142,16 @@ fn bench() {
             100.0 * scan.as_secs_f64() / secs
         );
     }
-    println!(
-        "building one GetExecutionHistory request body: {:.2} µs",
-        request.as_secs_f64() * 1e6
-    );
+    println!("\none GetExecutionHistory request ({} bytes of body):", body_of_request.len());
+    println!("| step | time |");
+    println!("| --- | --- |");
+    for (name, t) in [
+        ("serializing the body", serialize),
+        ("signing (SigV4 headers)", sign),
+        ("building it (validate, serialize, sign, reqwest::Request)", build),
+    ] {
+        println!("| {name} | {:.2} µs |", t.as_secs_f64() * 1e6);
+    }
 }
 
 fn main() {

@@ -136,6 +136,17 @@ impl Client {
         self.transport.send(input, settings).await
     }
 
+    /// [`send_with`](Self::send_with), showing `seen` the successful
+    /// response's body before it is decoded.
+    pub(crate) async fn send_seeing<O: Operation>(
+        &self,
+        input: &O,
+        settings: CallSettings,
+        seen: &crate::transport::BodySeen<'_>,
+    ) -> Result<O::Output, Error> {
+        self.transport.send_seeing(input, settings, seen).await
+    }
+
     /// A [`RequestBuilder`] for any operation's input, to set per-call
     /// settings before sending it; for an operation of your own too (see
     /// [`Operation`]).

@@ -127,6 +127,9 @@
 // (`python3 ../shared/tools/cycles.py` finds any arrow that runs back up).
 #[cfg(feature = "testing")]
 pub mod testing; // the in-process fake Step Functions (feature `testing`)
+#[cfg(feature = "testing")]
+#[doc(hidden)]
+pub mod bench_hooks; // the request path's steps, for the crate's own benches
 pub mod live; // follow a history, watch a Map Run, wait for an execution
 pub mod operations; // inputs, outputs, their Client methods and setters; validate
 mod paginate; // the one generic Paginator

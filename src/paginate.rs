@@ -8,7 +8,7 @@ use crate::client::{Client, RequestBuilder};
 use crate::error::{Error, ErrorKind};
 use crate::operation::Operation;
 use crate::transport::CallSettings;
-use futures::future::BoxFuture;
+use futures::future::{BoxFuture, Either};
 use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 use std::fmt;
 use tracing::Instrument;
@@ -183,6 +183,10 @@ struct Pages<O> {
 impl<O: Paginated> Pages<O> {
     /// Starts the request for the page at `token`: spawned now when
     /// prefetching, else when awaited.
+    ///
+    /// A spawned request also reports early the next page's token it reads at
+    /// the end of the response body, so that the page after can be requested
+    /// while this one is still being decoded, on another thread.
     fn request(&self, token: Option<String>) -> InFlight<O::Output> {
         let mut input = self.input.clone();
         input.set_next_token(token.clone());
@@ -190,19 +194,60 @@ impl<O: Paginated> Pages<O> {
         let settings = self.settings;
         // A span per page, a child of the caller's (prefetched pages too).
         let span = tracing::debug_span!("sfn.page", operation = O::NAME, first = token.is_none());
-        let fut: BoxFuture<'static, Result<O::Output, Error>> =
-            Box::pin(async move { client.send_with(&input, settings).await }.instrument(span));
-        let fut = match tokio::runtime::Handle::try_current() {
-            Ok(rt) if self.prefetch => Request::Spawned(AbortOnDrop(rt.spawn(fut))),
-            _ => Request::Lazy(fut),
+        let runtime = tokio::runtime::Handle::try_current().ok().filter(|_| self.prefetch);
+        let Some(runtime) = runtime else {
+            let fut: BoxFuture<'static, Result<O::Output, Error>> =
+                Box::pin(async move { client.send_with(&input, settings).await }.instrument(span));
+            return InFlight { token, fut: Request::Lazy(fut), early_token: None };
         };
-        InFlight { token, fut }
+        let (tell, early_token) = tokio::sync::oneshot::channel();
+        let fut = async move {
+            let tell = std::sync::Mutex::new(Some(tell));
+            let seen = |body: &[u8]| {
+                let tell = tell.lock().ok().and_then(|mut tell| tell.take());
+                if let (Some(tell), Some(token)) = (tell, trailing_next_token(body)) {
+                    // The stream may have moved on: nobody to tell is fine.
+                    let _ = tell.send(token.to_owned());
+                }
+            };
+            client.send_seeing(&input, settings, &seen).await
+        };
+        let task = runtime.spawn(fut.instrument(span));
+        InFlight { token, fut: Request::Spawned(AbortOnDrop(task)), early_token: Some(early_token) }
     }
+}
+
+/// The `nextToken` a JSON object ends with (`..., "nextToken": "AAAA"}`),
+/// read from the end of the text without decoding the rest; `None` when the
+/// text does not end so, or the token holds an escape.
+///
+/// A hint, not a decoding: the token the decoded page holds is the one that
+/// counts, and a request made from a hint that differs from it is dropped.
+fn trailing_next_token(body: &[u8]) -> Option<&str> {
+    let trim = |b: &[u8]| b.trim_ascii_end().len();
+    let mut end = trim(body);
+    end = end.checked_sub(1).filter(|&at| body[at] == b'}')?;
+    end = trim(&body[..end]);
+    let close = end.checked_sub(1).filter(|&at| body[at] == b'"')?;
+    let open = body[..close].iter().rposition(|&b| b == b'"')?;
+    let token = &body[open + 1..close];
+    if token.is_empty() || token.contains(&b'\\') {
+        return None;
+    }
+    end = trim(&body[..open]);
+    end = end.checked_sub(1).filter(|&at| body[at] == b':')?;
+    let key = body[..trim(&body[..end])].strip_suffix(b"\"nextToken\"")?;
+    // The key is a member of the outer object, not the end of a string.
+    matches!(key.trim_ascii_end().last(), Some(b',' | b'{')).then_some(())?;
+    std::str::from_utf8(token).ok()
 }
 
 struct InFlight<T> {
     token: Option<String>,
     fut: Request<T>,
+    /// The next page's token, read from the response body before it is
+    /// decoded (spawned requests only).
+    early_token: Option<tokio::sync::oneshot::Receiver<String>>,
 }
 
 enum Request<T> {
@@ -258,13 +303,34 @@ impl<O: Paginated> State<O> {
             }
             Self::Next(pages, in_flight) => (pages, in_flight),
         };
-        let page = match in_flight.fut.output().await {
+        let InFlight { token, fut, early_token } = in_flight;
+        // The next page is requested as soon as its token is known, while
+        // this one decodes; it is kept only if the decoded token agrees.
+        let mut early = None;
+        let page = match early_token {
+            None => fut.output().await,
+            Some(early_token) => {
+                let page = std::pin::pin!(fut.output());
+                // The token first: it is sent before the page decodes.
+                match futures::future::select(early_token, page).await {
+                    Either::Right((page, _)) => page,
+                    Either::Left((next_token, page)) => {
+                        early = next_token
+                            .ok()
+                            .filter(|t| Some(t) != token.as_ref())
+                            .map(|t| pages.request(Some(t)));
+                        page.await
+                    }
+                }
+            }
+        };
+        let page = match page {
             Ok(page) => page,
             Err(e) => return Some((Err(e), Self::Done)),
         };
         let next = match O::output_token(&page).filter(|t| !t.is_empty()) {
             None => Self::Done,
-            Some(t) if Some(t) == in_flight.token.as_deref() => Self::Failed(
+            Some(t) if Some(t) == token.as_deref() => Self::Failed(
                 Error::with_message(
                     ErrorKind::Pagination,
                     "the service returned the page token it was sent; stopping to avoid a loop",
@@ -272,7 +338,10 @@ impl<O: Paginated> State<O> {
                 .for_operation(O::NAME),
             ),
             Some(t) => {
-                let next = pages.request(Some(t.to_owned()));
+                let next = match early {
+                    Some(early) if early.token.as_deref() == Some(t) => early,
+                    _ => pages.request(Some(t.to_owned())),
+                };
                 Self::Next(pages, next)
             }
         };
@@ -284,6 +353,33 @@ impl<O: Paginated> State<O> {
 mod tests {
     use super::*;
     use futures::FutureExt;
+
+    #[test]
+    fn the_token_a_page_ends_with_is_read_from_its_end() {
+        fn token(body: &str) -> Option<&str> {
+            trailing_next_token(body.as_bytes())
+        }
+        assert_eq!(token(r#"{"events":[{"id":1}],"nextToken":"AAAA+/="}"#), Some("AAAA+/="));
+        assert_eq!(token("{\"events\":[] , \"nextToken\" :\t\"AB\" }\r\n"), Some("AB"));
+        assert_eq!(token(r#"{"nextToken":"AB"}"#), Some("AB"));
+        // Not at the end, or not the outer object's: nothing.
+        assert_eq!(token(r#"{"nextToken":"AB","events":[]}"#), None);
+        assert_eq!(token(r#"{"events":[{"nextToken":"AB"}]}"#), None);
+        assert_eq!(token(r#"{"x":{"nextToken":"AB"}}"#), None);
+        // The end of a string that only reads like the member.
+        assert_eq!(token(r#"{"x":"a,\"nextToken\":\"AB"}"#), None);
+        assert_eq!(token(r#"{"x":"\"nextToken\":\"AB"}"#), None);
+        assert_eq!(token(r#"{"x\"nextToken":"AB"}"#), None);
+        // Escapes, empty tokens, other members, and no object at all.
+        assert_eq!(token(r#"{"nextToken":"A\/B"}"#), None);
+        assert_eq!(token(r#"{"nextToken":""}"#), None);
+        assert_eq!(token(r#"{"otherToken":"AB"}"#), None);
+        assert_eq!(token(r#"{"events":[]}"#), None);
+        assert_eq!(token(r#""nextToken":"AB""#), None);
+        assert_eq!(token(""), None);
+        assert_eq!(token("}"), None);
+        assert_eq!(token(r#""}"#), None);
+    }
 
     #[tokio::test]
     async fn a_panic_in_a_prefetched_request_reaches_the_caller() {

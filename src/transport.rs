@@ -55,6 +55,9 @@ pub(crate) struct CallSettings {
     pub(crate) operation_timeout: Option<Duration>,
 }
 
+/// What is shown a successful response's body before it is decoded.
+pub(crate) type BodySeen<'a> = dyn Fn(&[u8]) + Sync + 'a;
+
 /// The limits one call runs under: the client's policy, the operation's
 /// needs and the call's own settings, resolved once per call.
 struct Limits {
@@ -136,14 +139,35 @@ impl Transport {
         self.send_with_metadata(input, settings).await.map(|(output, _)| output)
     }
 
-    /// [`send`](Self::send), with the response's metadata, in a span per
-    /// call: `sfn` with the operation, then the attempts, the last HTTP
-    /// status and request id, and the duration (never a body or a
-    /// credential).
+    /// [`send`](Self::send), showing `seen` the body of the successful
+    /// response before it is decoded (the paginator reads the next page's
+    /// token there, to request that page while this one decodes).
+    pub(crate) async fn send_seeing<O: Operation>(
+        &self,
+        input: &O,
+        settings: CallSettings,
+        seen: &BodySeen<'_>,
+    ) -> Result<O::Output, Error> {
+        self.send_observed(input, settings, Some(seen)).await.map(|(output, _)| output)
+    }
+
+    /// [`send`](Self::send), with the response's metadata.
     pub(crate) async fn send_with_metadata<O: Operation>(
         &self,
         input: &O,
         settings: CallSettings,
+    ) -> Result<(O::Output, ResponseMetadata), Error> {
+        self.send_observed(input, settings, None).await
+    }
+
+    /// Every call, in a span per call: `sfn` with the operation, then the
+    /// attempts, the last HTTP status and request id, and the duration
+    /// (never a body or a credential).
+    async fn send_observed<O: Operation>(
+        &self,
+        input: &O,
+        settings: CallSettings,
+        seen: Option<&BodySeen<'_>>,
     ) -> Result<(O::Output, ResponseMetadata), Error> {
         let span = tracing::info_span!(
             "sfn",
@@ -155,7 +179,7 @@ impl Transport {
             error = Empty,
         );
         let started = Instant::now();
-        let result = self.send_inner(input, settings).instrument(span.clone()).await;
+        let result = self.send_inner(input, settings, seen).instrument(span.clone()).await;
         span.record(
             "duration_ms",
             u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
@@ -191,6 +215,7 @@ impl Transport {
         &self,
         input: &O,
         settings: CallSettings,
+        seen: Option<&BodySeen<'_>>,
     ) -> Result<(O::Output, ResponseMetadata), Error> {
         let limits = self.limits::<O>(settings)?;
         input.validate()?;
@@ -210,7 +235,8 @@ impl Transport {
         loop {
             attempts += 1;
             let failure =
-                match self.attempt::<O>(&target, &body, to.as_ref(), &limits, deadline).await {
+                match self.attempt::<O>(&target, &body, to.as_ref(), &limits, deadline, seen).await
+                {
                     Ok((output, status, request_id)) => {
                         self.quota.release(last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT));
                         return Ok((output, ResponseMetadata { request_id, status, attempts }));
@@ -268,6 +294,7 @@ impl Transport {
         to: Option<&Destination>,
         limits: &Limits,
         deadline: Option<Instant>,
+        seen: Option<&BodySeen<'_>>,
     ) -> Result<(O::Output, u16, Option<String>), Failure> {
         let headers = self
             .within(limits, deadline, None, self.signed_headers(target, body, to))
@@ -313,6 +340,9 @@ impl Transport {
         }
 
         if (200..300).contains(&status) {
+            if let Some(seen) = seen {
+                seen(&bytes);
+            }
             let output = response::decode_output(status, &bytes).map_err(Failure::fatal)?;
             return Ok((output, status, request_id));
         }
