@@ -64,7 +64,7 @@ impl Paginated for ListWidgets {
 
 /// What a request asked for: its `cursor`, or else its `nextToken`.
 fn asked(request: &common::Recorded) -> Option<String> {
-    let body = request.json();
+    let body = request.json().unwrap();
     let token = body.get("cursor").or_else(|| body.get("nextToken"))?;
     Some(token.as_str().expect("a string token").to_owned())
 }
