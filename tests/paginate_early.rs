@@ -114,7 +114,7 @@ async fn a_hint_that_agrees_is_the_one_request_for_the_next_page() {
         })
         .collect();
     let server = Server::with_handler(move |request| {
-        let body = request.json();
+        let body = request.json().unwrap();
         let page = match body.get("nextToken").and_then(|t| t.as_str()) {
             None => json!({"events": events, "nextToken": "AAAA1"}),
             Some("AAAA1") => json!({"events": [], "nextToken": "AAAA2"}),
@@ -138,7 +138,7 @@ async fn a_hint_that_agrees_is_the_one_request_for_the_next_page() {
     let tokens: Vec<Option<String>> = server
         .requests()
         .iter()
-        .map(|r| r.json().get("nextToken").map(|t| t.as_str().unwrap().to_owned()))
+        .map(|r| r.json().unwrap().get("nextToken").map(|t| t.as_str().unwrap().to_owned()))
         .collect();
     assert_eq!(tokens, [None, Some("AAAA1".into()), Some("AAAA2".into())]);
 }
