@@ -54,13 +54,7 @@ async fn start(client: &Client) -> Result<(), Error> {
 
 /// A plain HTTP client, for requests no `Client` would send.
 fn http() -> reqwest::Client {
-    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-    let tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .expect("TLS versions")
-        .with_root_certificates(rustls::RootCertStore::empty())
-        .with_no_client_auth();
-    reqwest::Client::builder().tls_backend_preconfigured(tls).build().expect("an HTTP client")
+    common::http_builder().build().expect("an HTTP client")
 }
 
 fn code(e: &Error) -> Option<&str> {

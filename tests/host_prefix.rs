@@ -20,14 +20,7 @@ const DONE: &str = r#"{"executionArn": "arn:aws:states:us-east-1:123456789012:ex
 /// resolving to it too.
 fn named_client(server: &Server, disable_prefix: bool) -> Client {
     let addr: std::net::SocketAddr = server.host().parse().expect("an address");
-    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-    let tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .expect("TLS versions")
-        .with_root_certificates(rustls::RootCertStore::empty())
-        .with_no_client_auth();
-    let http = reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
+    let http = common::http_builder()
         .resolve("sfn.test", addr)
         .resolve("sync-sfn.test", addr)
         .build()

@@ -415,6 +415,28 @@ pub fn assert_request(request: &Recorded, operation: &str, credentials: &Credent
 }
 
 // ---------------------------------------------------------------------------
+// A plain HTTP client.
+
+/// A `reqwest` client builder for requests the crate's `Client` would not
+/// send. With the default `rustls-ring` feature reqwest has no TLS provider
+/// of its own, so this one is named (it is never used: every test server is
+/// plain HTTP on 127.0.0.1).
+pub fn http_builder() -> reqwest::ClientBuilder {
+    let builder = reqwest::Client::builder();
+    #[cfg(feature = "rustls-ring")]
+    let builder = {
+        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+        let tls = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("TLS versions")
+            .with_root_certificates(rustls::RootCertStore::empty())
+            .with_no_client_auth();
+        builder.tls_backend_preconfigured(tls)
+    };
+    builder
+}
+
+// ---------------------------------------------------------------------------
 // A refused connection.
 
 /// An address on 127.0.0.1 that refuses connections for as long as the

@@ -12,6 +12,9 @@
 //! Usage: `server [ADDR]` (default `127.0.0.1:0`); prints `listening on
 //! http://ADDR` once it accepts connections.
 
+#[path = "../../../benches/common/mod.rs"]
+mod common;
+
 use bytes::{BufMut, Bytes, BytesMut};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
@@ -44,30 +47,10 @@ fn payload(n: usize) -> String {
     )
 }
 
-/// History event `n` of a Distributed Map child's Task state, as the service
-/// sends it: the state's four events in turn (entered, scheduled, succeeded,
-/// exited). The same events as the crate's `benches/decode.rs`.
+/// History event `n`: the crate's bench events (`benches/common`), the same
+/// as `benches/decode.rs` decodes.
 fn event(n: usize) -> Value {
-    let (id, timestamp) = (n + 1, 1_795_559_751.538 + n as f64 / 1000.0);
-    let payload = payload(n);
-    match n % 4 {
-        0 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-            "type": "TaskStateEntered",
-            "stateEnteredEventDetails": {"name": "ResizeImage", "input": payload,
-                "inputDetails": {"truncated": false}}}),
-        1 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-            "type": "TaskScheduled",
-            "taskScheduledEventDetails": {"resourceType": "lambda", "resource": "invoke",
-                "region": "us-east-1", "parameters": payload, "timeoutInSeconds": 60}}),
-        2 => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-            "type": "TaskSucceeded",
-            "taskSucceededEventDetails": {"resourceType": "lambda", "resource": "invoke",
-                "output": payload, "outputDetails": {"truncated": false}}}),
-        _ => json!({"id": id, "previousEventId": n, "timestamp": timestamp,
-            "type": "TaskStateExited",
-            "stateExitedEventDetails": {"name": "ResizeImage", "output": payload,
-                "outputDetails": {"truncated": false}}}),
-    }
+    common::task_event(n, &payload(n))
 }
 
 /// Execution `n` of a Map Run, as ListExecutions lists it.
