@@ -805,3 +805,38 @@ async fn the_getters_show_what_the_client_changed() {
     assert_eq!(fake.map_run(&run).unwrap().tolerated_failure_count, 9);
     assert!(fake.map_run("arn:aws:states:us-east-1:123456789012:mapRun:g/M:none").is_none());
 }
+
+/// Versions and aliases seeded without the API: listed, described and
+/// started through like published ones.
+#[tokio::test]
+async fn seeded_versions_and_aliases_serve_like_published_ones() {
+    let fake = FakeSfn::start().await;
+    let client = fake.client();
+    let machine = fake.put_state_machine(seed::state_machine("orders", seed::PASS_DEFINITION));
+    let v1 = fake.publish_version(&machine, Some("first"));
+    assert_eq!(v1, format!("{machine}:1"));
+    assert_eq!(
+        fake.publish_version(&machine, None),
+        v1,
+        "an unchanged revision is not republished"
+    );
+    let live = fake.put_alias(seed::alias(&machine, "live", &v1));
+    assert_eq!(live, format!("{machine}:live"));
+
+    let versions = client.list_state_machine_versions(&machine).await.unwrap();
+    let listed: Vec<_> = versions
+        .state_machine_versions
+        .iter()
+        .map(|v| v.state_machine_version_arn.as_str())
+        .collect();
+    assert_eq!(listed, [v1.as_str()]);
+    let described = client.describe_state_machine(&v1).await.unwrap();
+    assert_eq!(described.description.as_ref().map(|d| d.expose().as_str()), Some("first"));
+    let alias = client.describe_state_machine_alias(&live).await.unwrap();
+    assert_eq!(alias.routing_configuration.unwrap()[0].state_machine_version_arn, v1);
+
+    let started = client.start_execution(&live).name("through-alias").await.unwrap();
+    let execution = client.describe_execution(&started.execution_arn).await.unwrap();
+    assert_eq!(execution.state_machine_alias_arn.as_deref(), Some(live.as_str()));
+    assert_eq!(execution.state_machine_version_arn.as_deref(), Some(v1.as_str()));
+}

@@ -4,6 +4,9 @@
 //! [`DescribeMapRunOutput`]s and histories [`HistoryEvent`]s, exactly what
 //! the operations answer.
 //!
+//! Versions and aliases are seeded with [`FakeSfn::publish_version`] and
+//! [`FakeSfn::put_alias`] (or through the client, as the service has them).
+//!
 //! The functions of this module make those values with consistent ARNs (in
 //! the fake's [`REGION`](super::REGION) and account `123456789012`) and the
 //! service's defaults; change any public field before handing one to a
@@ -58,15 +61,17 @@
 //! ```
 
 use super::FakeSfn;
-use super::service::{Activity, Machine, arn, aws_owned_key, logging_off, tracing_off};
+use super::service::{
+    Activity, Machine, arn, aws_owned_key, logging_off, split_qualifier, tracing_off,
+};
 use crate::operations::{
     DescribeActivityOutput, DescribeExecutionOutput, DescribeMapRunOutput,
-    DescribeStateMachineOutput, StartSyncExecutionOutput,
+    DescribeStateMachineAliasOutput, DescribeStateMachineOutput, StartSyncExecutionOutput,
 };
 use crate::random;
 use crate::types::{
-    ExecutionStatus, HistoryEvent, MapRunCounts, MapRunStatus, StateMachineStatus,
-    StateMachineType, Tag,
+    ExecutionStatus, HistoryEvent, MapRunCounts, MapRunStatus, RoutingConfigurationListItem,
+    StateMachineStatus, StateMachineType, Tag,
 };
 use std::collections::VecDeque;
 use time::OffsetDateTime;
@@ -174,6 +179,27 @@ pub fn map_run(execution_arn: &str, label: &str) -> DescribeMapRunOutput {
     }
 }
 
+/// An alias `name` of the state machine routing all its executions to
+/// `version_arn` (one of [`FakeSfn::publish_version`]'s), created now.
+pub fn alias(
+    state_machine_arn: &str,
+    name: &str,
+    version_arn: &str,
+) -> DescribeStateMachineAliasOutput {
+    let now = OffsetDateTime::now_utc();
+    DescribeStateMachineAliasOutput {
+        state_machine_alias_arn: Some(format!("{state_machine_arn}:{name}")),
+        name: Some(name.to_owned()),
+        description: None,
+        routing_configuration: Some(vec![RoutingConfigurationListItem {
+            state_machine_version_arn: version_arn.to_owned(),
+            weight: 100,
+        }]),
+        creation_date: Some(now),
+        update_date: Some(now),
+    }
+}
+
 /// Seeding and inspecting (see [`seed`](self)).
 ///
 /// The methods that change a resource by ARN panic when the fake does not
@@ -191,6 +217,34 @@ impl FakeSfn {
             }
         }
         arn
+    }
+
+    /// Publishes the state machine's current definition as a version with
+    /// `description` and returns the version's ARN; when its current
+    /// revision is published already, the existing version's ARN, as the
+    /// service does.
+    pub fn publish_version(&self, state_machine_arn: &str, description: Option<&str>) -> String {
+        let mut world = self.world();
+        let machine = world
+            .machines
+            .get_mut(state_machine_arn)
+            .unwrap_or_else(|| panic!("the fake holds no state machine {state_machine_arn}"));
+        machine.publish(description.map(Into::into), OffsetDateTime::now_utc()).0
+    }
+
+    /// Stores an alias (replacing one of the same name) on the state machine
+    /// its ARN names, and returns its ARN. [`alias`] makes one.
+    pub fn put_alias(&self, alias: DescribeStateMachineAliasOutput) -> String {
+        let alias_arn = alias.state_machine_alias_arn.clone().expect("an alias with its ARN");
+        let (machine_arn, name) = split_qualifier(&alias_arn);
+        let name = name.expect("an alias ARN ends with the alias name").to_owned();
+        let mut world = self.world();
+        let machine = world
+            .machines
+            .get_mut(machine_arn)
+            .unwrap_or_else(|| panic!("the fake holds no state machine {machine_arn}"));
+        machine.aliases.insert(name, alias);
+        alias_arn
     }
 
     /// Stores an execution (replacing one of the same ARN) and returns its

@@ -67,7 +67,7 @@ impl Machine {
     }
 
     /// Publishes the current revision (or answers its existing version).
-    fn publish(
+    pub(crate) fn publish(
         &mut self,
         description: Option<Sensitive<String>>,
         now: OffsetDateTime,
