@@ -61,17 +61,14 @@
 //! ```
 
 use super::FakeSfn;
-use super::service::{
-    Activity, Machine, arn, aws_owned_key, logging_off, split_qualifier, tracing_off,
-};
+use super::service::{Activity, Machine, arn, created, running, split_qualifier};
 use crate::operations::{
     DescribeActivityOutput, DescribeExecutionOutput, DescribeMapRunOutput,
     DescribeStateMachineAliasOutput, DescribeStateMachineOutput, StartSyncExecutionOutput,
 };
 use crate::random;
 use crate::types::{
-    ExecutionStatus, HistoryEvent, MapRunCounts, MapRunStatus, RoutingConfigurationListItem,
-    StateMachineStatus, StateMachineType, Tag,
+    HistoryEvent, MapRunCounts, MapRunStatus, RoutingConfigurationListItem, StateMachineType, Tag,
 };
 use std::collections::VecDeque;
 use time::OffsetDateTime;
@@ -89,22 +86,8 @@ pub const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/sfn-lite-fake";
 /// An ACTIVE STANDARD state machine named `name`, created now, with the
 /// service's defaults: logging and tracing off, an AWS owned key.
 pub fn state_machine(name: &str, definition: &str) -> DescribeStateMachineOutput {
-    DescribeStateMachineOutput {
-        state_machine_arn: arn("stateMachine", name),
-        name: name.to_owned(),
-        status: Some(StateMachineStatus::Active),
-        definition: definition.into(),
-        role_arn: ROLE_ARN.to_owned(),
-        r#type: StateMachineType::Standard,
-        creation_date: OffsetDateTime::now_utc(),
-        logging_configuration: Some(logging_off()),
-        tracing_configuration: Some(tracing_off()),
-        label: None,
-        revision_id: Some(random::uuid_v4()),
-        description: None,
-        encryption_configuration: Some(aws_owned_key()),
-        variable_references: None,
-    }
+    let now = OffsetDateTime::now_utc();
+    created(name, definition.into(), ROLE_ARN.to_owned(), StateMachineType::Standard, now)
 }
 
 /// A RUNNING execution named `name` of the (unqualified) state machine,
@@ -112,7 +95,7 @@ pub fn state_machine(name: &str, definition: &str) -> DescribeStateMachineOutput
 pub fn execution(state_machine_arn: &str, name: &str) -> DescribeExecutionOutput {
     let machine = state_machine_arn.split(':').nth(6).unwrap_or_default();
     let execution_arn = arn("execution", &format!("{machine}:{name}"));
-    running(execution_arn, state_machine_arn.to_owned(), name)
+    running_now(execution_arn, state_machine_arn.to_owned(), name)
 }
 
 /// A RUNNING child execution named `name` of a Map Run, started now with
@@ -120,7 +103,7 @@ pub fn execution(state_machine_arn: &str, name: &str) -> DescribeExecutionOutput
 pub fn child_execution(map_run_arn: &str, name: &str) -> DescribeExecutionOutput {
     // mapRun:MACHINE/LABEL:RUN_ID -> execution:MACHINE/LABEL:NAME
     let machine_and_label = map_run_arn.split(':').nth(6).unwrap_or_default();
-    let mut child = running(
+    let mut child = running_now(
         arn("execution", &format!("{machine_and_label}:{name}")),
         arn("stateMachine", machine_and_label),
         name,
@@ -129,33 +112,13 @@ pub fn child_execution(map_run_arn: &str, name: &str) -> DescribeExecutionOutput
     child
 }
 
-fn running(
+fn running_now(
     execution_arn: String,
     state_machine_arn: String,
     name: &str,
 ) -> DescribeExecutionOutput {
-    DescribeExecutionOutput {
-        execution_arn,
-        state_machine_arn,
-        name: Some(name.to_owned()),
-        status: ExecutionStatus::Running,
-        start_date: OffsetDateTime::now_utc(),
-        stop_date: None,
-        input: Some("{}".into()),
-        input_details: None,
-        output: None,
-        output_details: None,
-        trace_header: None,
-        map_run_arn: None,
-        error: None,
-        cause: None,
-        state_machine_version_arn: None,
-        state_machine_alias_arn: None,
-        redrive_count: Some(0),
-        redrive_date: None,
-        redrive_status: None,
-        redrive_status_reason: None,
-    }
+    let now = OffsetDateTime::now_utc();
+    running(execution_arn, state_machine_arn, name.to_owned(), "{}".to_owned(), now)
 }
 
 /// A RUNNING Map Run of the execution's Distributed Map state `label`,

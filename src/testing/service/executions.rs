@@ -31,6 +31,39 @@ pub(crate) struct Execution {
     pub(crate) sequence: u64,
 }
 
+/// A RUNNING execution as StartExecution makes it: started at `now` with
+/// `input`, not redrivable while it runs.
+pub(crate) fn running(
+    execution_arn: String,
+    state_machine_arn: String,
+    name: String,
+    input: String,
+    now: OffsetDateTime,
+) -> DescribeExecutionOutput {
+    DescribeExecutionOutput {
+        execution_arn,
+        state_machine_arn,
+        name: Some(name),
+        status: ExecutionStatus::Running,
+        start_date: now,
+        stop_date: None,
+        input: Some(input.into()),
+        input_details: None,
+        output: None,
+        output_details: None,
+        trace_header: None,
+        map_run_arn: None,
+        error: None,
+        cause: None,
+        state_machine_version_arn: None,
+        state_machine_alias_arn: None,
+        redrive_count: Some(0),
+        redrive_date: None,
+        redrive_status: Some(ExecutionRedriveStatus::NotRedrivable),
+        redrive_status_reason: Some("Execution is RUNNING and cannot be redriven".into()),
+    }
+}
+
 fn no_map_run(map_run_arn: &str) -> Fault {
     Fault::new("ResourceNotFound", format!("Map Run Does Not Exist: '{map_run_arn}'"))
 }
@@ -126,28 +159,11 @@ impl World {
                 format!("Execution Already Exists: '{execution_arn}'"),
             ));
         }
-        let description = DescribeExecutionOutput {
-            execution_arn: execution_arn.clone(),
-            state_machine_arn: target.machine_arn,
-            name: Some(name),
-            status: ExecutionStatus::Running,
-            start_date: now,
-            stop_date: None,
-            input: Some(input_text.into()),
-            input_details: None,
-            output: None,
-            output_details: None,
-            trace_header: input.trace_header,
-            map_run_arn: None,
-            error: None,
-            cause: None,
-            state_machine_version_arn: target.version_arn,
-            state_machine_alias_arn: target.alias_arn,
-            redrive_count: Some(0),
-            redrive_date: None,
-            redrive_status: Some(ExecutionRedriveStatus::NotRedrivable),
-            redrive_status_reason: Some("Execution is RUNNING and cannot be redriven".into()),
-        };
+        let mut description =
+            running(execution_arn.clone(), target.machine_arn, name, input_text, now);
+        description.trace_header = input.trace_header;
+        description.state_machine_version_arn = target.version_arn;
+        description.state_machine_alias_arn = target.alias_arn;
         let events = vec![started_event(&description, Some(role_arn))];
         let sequence = self.next_sequence();
         self.executions.insert(execution_arn.clone(), Execution { description, events, sequence });

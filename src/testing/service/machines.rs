@@ -101,6 +101,34 @@ fn no_alias(alias_arn: &str) -> Fault {
     Fault::new("ResourceNotFound", format!("Resource not found: '{alias_arn}'"))
 }
 
+/// A state machine as CreateStateMachine makes it: ACTIVE, created at
+/// `now`, with the service's defaults (logging and tracing off, an AWS owned
+/// key) and a fresh revision id.
+pub(crate) fn created(
+    name: &str,
+    definition: Sensitive<String>,
+    role_arn: String,
+    r#type: StateMachineType,
+    now: OffsetDateTime,
+) -> DescribeStateMachineOutput {
+    DescribeStateMachineOutput {
+        state_machine_arn: super::arn("stateMachine", name),
+        name: name.to_owned(),
+        status: Some(StateMachineStatus::Active),
+        definition,
+        role_arn,
+        r#type,
+        creation_date: now,
+        logging_configuration: Some(logging_off()),
+        tracing_configuration: Some(tracing_off()),
+        label: None,
+        revision_id: Some(random::uuid_v4()),
+        description: None,
+        encryption_configuration: Some(aws_owned_key()),
+        variable_references: None,
+    }
+}
+
 /// The logging of a state machine created without any: off.
 pub(crate) fn logging_off() -> LoggingConfiguration {
     LoggingConfiguration {
@@ -202,24 +230,19 @@ impl World {
                 format!("State Machine Already Exists: '{arn}'"),
             ));
         }
-        let description = DescribeStateMachineOutput {
-            state_machine_arn: arn.clone(),
-            name: input.name,
-            status: Some(StateMachineStatus::Active),
-            definition: input.definition,
-            role_arn: input.role_arn,
-            r#type: input.r#type.unwrap_or(StateMachineType::Standard),
-            creation_date: now,
-            logging_configuration: input.logging_configuration.or_else(|| Some(logging_off())),
-            tracing_configuration: input.tracing_configuration.or_else(|| Some(tracing_off())),
-            label: None,
-            revision_id: Some(random::uuid_v4()),
-            description: None,
-            encryption_configuration: input
-                .encryption_configuration
-                .or_else(|| Some(aws_owned_key())),
-            variable_references: None,
-        };
+        let mut description = created(
+            &input.name,
+            input.definition,
+            input.role_arn,
+            input.r#type.unwrap_or(StateMachineType::Standard),
+            now,
+        );
+        description.logging_configuration =
+            input.logging_configuration.or(description.logging_configuration);
+        description.tracing_configuration =
+            input.tracing_configuration.or(description.tracing_configuration);
+        description.encryption_configuration =
+            input.encryption_configuration.or(description.encryption_configuration);
         let mut machine = Machine::new(description);
         let version_arn = input
             .publish

@@ -15,8 +15,8 @@ mod pages;
 
 pub use activities::TaskOutcome;
 pub(crate) use activities::{Activity, Task};
-pub(crate) use executions::Execution;
-pub(crate) use machines::{Machine, aws_owned_key, logging_off, tracing_off};
+pub(crate) use executions::{Execution, running};
+pub(crate) use machines::{Machine, created};
 
 use crate::error::Error;
 use crate::operation::Operation;
