@@ -66,6 +66,17 @@ pub fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a Tokio runtime")
 }
 
+/// The DescribeExecution workloads: `describe` warm-up calls, then `args.n`
+/// timed ones, one at a time or [`IN_FLIGHT`] at once as the workload says.
+pub async fn describe_calls<F: Future>(args: &Args, describe: impl Fn() -> F) {
+    use futures::StreamExt;
+    let in_flight = if args.workload == Workload::Describe { 1 } else { IN_FLIGHT };
+    let calls =
+        |n| futures::stream::iter(0..n).map(|_| describe()).buffer_unordered(in_flight).count();
+    calls(WARM_UP).await;
+    timed(args, calls(args.n)).await;
+}
+
 /// Times `run`, which returns how many calls or items it saw, and prints
 /// the result line.
 pub async fn timed(args: &Args, run: impl Future<Output = usize>) {

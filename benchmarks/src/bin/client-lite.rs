@@ -3,7 +3,7 @@
 #[path = "../workload.rs"]
 mod workload;
 
-use futures::{StreamExt, TryStreamExt};
+use futures::TryStreamExt;
 use workload::*;
 
 fn main() {
@@ -20,17 +20,7 @@ fn main() {
         let describe =
             || async { client.describe_execution(EXECUTION).send().await.expect("a call") };
         match args.workload {
-            Workload::Describe | Workload::Describe32 => {
-                let in_flight = if args.workload == Workload::Describe { 1 } else { IN_FLIGHT };
-                let calls = |n| {
-                    futures::stream::iter(0..n)
-                        .map(|_| describe())
-                        .buffer_unordered(in_flight)
-                        .count()
-                };
-                calls(WARM_UP).await;
-                timed(&args, calls(args.n)).await;
-            }
+            Workload::Describe | Workload::Describe32 => describe_calls(&args, describe).await,
             Workload::History => {
                 timed(&args, async {
                     let mut items = client

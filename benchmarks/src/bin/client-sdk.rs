@@ -6,7 +6,6 @@ mod workload;
 
 use aws_config::{BehaviorVersion, Region};
 use aws_sdk_sfn::config::Credentials;
-use futures::StreamExt;
 use workload::*;
 
 fn main() {
@@ -23,17 +22,7 @@ fn main() {
             client.describe_execution().execution_arn(EXECUTION).send().await.expect("a call")
         };
         match args.workload {
-            Workload::Describe | Workload::Describe32 => {
-                let in_flight = if args.workload == Workload::Describe { 1 } else { IN_FLIGHT };
-                let calls = |n| {
-                    futures::stream::iter(0..n)
-                        .map(|_| describe())
-                        .buffer_unordered(in_flight)
-                        .count()
-                };
-                calls(WARM_UP).await;
-                timed(&args, calls(args.n)).await;
-            }
+            Workload::Describe | Workload::Describe32 => describe_calls(&args, describe).await,
             Workload::History => {
                 timed(&args, async {
                     let mut items = client
