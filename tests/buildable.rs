@@ -50,6 +50,24 @@ fn counts() -> MapRunCounts {
         .with_pending_redrive(2)
 }
 
+/// Logging with every member set.
+fn logging() -> LoggingConfiguration {
+    LoggingConfiguration::default()
+        .with_level(LogLevel::Error)
+        .with_include_execution_data(true)
+        .with_destinations([LogDestination::default().with_cloud_watch_logs_log_group(
+            CloudWatchLogsLogGroup::default().with_log_group_arn(LOG_GROUP),
+        )])
+}
+
+/// A customer managed key, every member set.
+fn encryption() -> EncryptionConfiguration {
+    EncryptionConfiguration::default()
+        .with_kms_key_id("alias/sfn")
+        .with_kms_data_key_reuse_period_seconds(7)
+        .with_type(EncryptionType::CustomerManagedKmsKey)
+}
+
 fn variable_references() -> HashMap<String, Vec<String>> {
     HashMap::from([("Map".to_owned(), vec!["$limit".to_owned()])])
 }
@@ -310,25 +328,12 @@ fn every_output_builds_with_every_member_as_the_model_has_them() {
             .with_role_arn(ROLE)
             .with_type(StateMachineType::Express)
             .with_creation_date(at(15))
-            .with_logging_configuration(
-                LoggingConfiguration::default()
-                    .with_level(LogLevel::Error)
-                    .with_include_execution_data(true)
-                    .with_destinations([LogDestination::default()
-                        .with_cloud_watch_logs_log_group(
-                            CloudWatchLogsLogGroup::default().with_log_group_arn(LOG_GROUP),
-                        )]),
-            )
+            .with_logging_configuration(logging())
             .with_tracing_configuration(TracingConfiguration::default().with_enabled(true))
             .with_label("prod")
             .with_revision_id("rev-1")
             .with_description("the nightly run")
-            .with_encryption_configuration(
-                EncryptionConfiguration::default()
-                    .with_kms_key_id("alias/sfn")
-                    .with_kms_data_key_reuse_period_seconds(7)
-                    .with_type(EncryptionType::CustomerManagedKmsKey),
-            )
+            .with_encryption_configuration(encryption())
             .with_variable_references(variable_references()),
     );
     outputs.check(
@@ -339,25 +344,12 @@ fn every_output_builds_with_every_member_as_the_model_has_them() {
             .with_definition(DEFINITION)
             .with_role_arn(ROLE)
             .with_update_date(at(16))
-            .with_logging_configuration(
-                LoggingConfiguration::default()
-                    .with_level(LogLevel::Error)
-                    .with_include_execution_data(true)
-                    .with_destinations([LogDestination::default()
-                        .with_cloud_watch_logs_log_group(
-                            CloudWatchLogsLogGroup::default().with_log_group_arn(LOG_GROUP),
-                        )]),
-            )
+            .with_logging_configuration(logging())
             .with_tracing_configuration(TracingConfiguration::default().with_enabled(true))
             .with_map_run_arn(MAP_RUN)
             .with_label("prod")
             .with_revision_id("rev-1")
-            .with_encryption_configuration(
-                EncryptionConfiguration::default()
-                    .with_kms_key_id("alias/sfn")
-                    .with_kms_data_key_reuse_period_seconds(7)
-                    .with_type(EncryptionType::CustomerManagedKmsKey),
-            )
+            .with_encryption_configuration(encryption())
             .with_variable_references(variable_references()),
     );
     outputs.check(
@@ -396,12 +388,7 @@ fn every_output_builds_with_every_member_as_the_model_has_them() {
             .with_activity_arn(ACTIVITY)
             .with_name("nightly")
             .with_creation_date(at(20))
-            .with_encryption_configuration(
-                EncryptionConfiguration::default()
-                    .with_kms_key_id("alias/sfn")
-                    .with_kms_data_key_reuse_period_seconds(7)
-                    .with_type(EncryptionType::CustomerManagedKmsKey),
-            ),
+            .with_encryption_configuration(encryption()),
     );
     outputs.check(
         "ListActivities",

@@ -18,7 +18,7 @@ use futures::future::BoxFuture;
 use serde::Serialize;
 use serde_json::Value;
 use sfn_lite::testing::FakeSfn;
-use sfn_lite::{Client, ClientBuilder, Error, Operation, RequestBuilder, RetryConfig};
+use sfn_lite::{Client, ClientBuilder, Error, Operation, RequestBuilder};
 use std::net::SocketAddr;
 use std::time::{Duration, SystemTime};
 
@@ -140,10 +140,8 @@ pub fn session_credentials() -> Credentials {
 
 /// Retry timing for tests: the standard policy (3 attempts, the quota) with
 /// millisecond backoffs, so suites that meet throttling or 5xx answers stay
-/// fast.
-pub fn fast_retries() -> RetryConfig {
-    sfn_lite::testing::quick_retries()
-}
+/// fast; the fake's own clients retry so too.
+pub use sfn_lite::testing::quick_retries as fast_retries;
 
 /// A client builder pointed at `server`, signing with `credentials`, with
 /// [`fast_retries`]: add settings (timeouts, attempts) before `build()`.
