@@ -1,20 +1,22 @@
 //! The cost of reading one page of history: decoding a realistic
 //! 1000-event `GetExecutionHistory` body (Task-state events of about 345
 //! bytes, whose input and output are escaped JSON strings) into
-//! `GetExecutionHistoryOutput`, against the floor of merely scanning the same
-//! bytes (`serde::de::IgnoredAny`) and against `serde_json::Value`; and the
+//! `GetExecutionHistoryOutput` as the client does (the crate's own JSON
+//! reader), against the floor of merely scanning the same bytes
+//! (`serde_json` into `serde::de::IgnoredAny`), against `serde_json::Value`
+//! and against `serde_json` into the same output type; and the
 //! cost of one request before it is sent: its body serialized, its headers
 //! signed (SigV4), the whole request built.
 //!
 //! `cargo bench --bench decode` prints MB/s, events/s and each figure as a
 //! share of the scan; run without `--bench` (as `cargo test --all-targets`
-//! does) it only checks that the page decodes.
+//! does) it only checks that the page decodes, to what `serde_json` gives.
 
 mod common;
 
 use serde::de::IgnoredAny;
 use serde_json::{Value, json};
-use sfn_lite::bench_hooks::RequestSteps;
+use sfn_lite::bench_hooks::{self, RequestSteps};
 use sfn_lite::operations::{GetExecutionHistoryInput, GetExecutionHistoryOutput};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -93,9 +95,14 @@ fn bench() {
                     serde_json::from_slice::<GetExecutionHistoryOutput>(black_box(&body)).unwrap(),
                 );
             },
+            &mut || {
+                black_box(
+                    bench_hooks::decode::<GetExecutionHistoryInput>(black_box(&body)).unwrap(),
+                );
+            },
         ],
     );
-    let [scan, value, typed] = times[..] else { unreachable!("three contenders") };
+    let [scan, value, typed_serde_json, typed] = times[..] else { unreachable!("four contenders") };
     // A second page's request, as a paginator sends it.
     let mut input = GetExecutionHistoryInput::new(
         "arn:aws:states:us-east-1:123456789012:execution:orders:5d2e8a1b-7c4f-4b3a-9e6d",
@@ -131,7 +138,8 @@ fn bench() {
     for (name, t) in [
         ("IgnoredAny (scan only)", scan),
         ("serde_json::Value", value),
-        ("GetExecutionHistoryOutput", typed),
+        ("GetExecutionHistoryOutput, by serde_json", typed_serde_json),
+        ("GetExecutionHistoryOutput, as the client decodes it", typed),
     ] {
         let secs = t.as_secs_f64();
         println!(
@@ -158,8 +166,9 @@ fn main() {
     if std::env::args().any(|a| a == "--bench") {
         bench();
     } else {
-        let decoded: GetExecutionHistoryOutput = serde_json::from_slice(&page()).unwrap();
+        let decoded = bench_hooks::decode::<GetExecutionHistoryInput>(&page()).unwrap();
         assert_eq!(decoded.events.len(), EVENTS);
+        assert_eq!(decoded, serde_json::from_slice::<GetExecutionHistoryOutput>(&page()).unwrap());
         let bytes = page().len() / EVENTS;
         assert!((300..400).contains(&bytes), "{bytes} bytes per event");
     }

@@ -59,3 +59,11 @@ impl RequestSteps {
             .expect("a request")
     }
 }
+
+/// Decoding one response body into `O`'s output, as the client does.
+///
+/// # Errors
+/// A body that does not decode.
+pub fn decode<O: Operation>(body: &[u8]) -> Result<O::Output, crate::Error> {
+    crate::response::decode_output(200, body)
+}

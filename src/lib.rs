@@ -147,6 +147,7 @@ mod operation; // the Operation trait
 pub mod types; // shapes shared by operations
 mod builders; // with_setters!: chainable setters that make shapes buildable
 mod wire; // serde helpers for timestamps and floats
+mod json; // the JSON reader outputs are decoded with
 mod error; // Error, ErrorKind, ServiceError, ErrorCode
 mod service_enum; // the macro behind every service enum
 mod random; // the one random source: jitter, idempotency tokens

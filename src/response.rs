@@ -3,6 +3,7 @@
 //! server may echo in its error. It knows no operation and sends nothing.
 
 use crate::error::{Error, ErrorCode, ServiceError};
+use crate::json;
 
 /// Decodes a successful response body into an operation's output.
 ///
@@ -16,17 +17,17 @@ pub(crate) fn decode_output<T: serde::de::DeserializeOwned>(
 ) -> Result<T, Error> {
     match body.iter().find(|b| !b.is_ascii_whitespace()) {
         None => {
-            return serde_json::from_slice(b"{}").map_err(|_| Error::decode(status, "empty body"));
+            return json::from_slice(b"{}").map_err(|_| Error::decode(status, "empty body"));
         }
         Some(b'{') => {}
         Some(_) => {
             return Err(Error::decode(status, "the response body is not a JSON object"));
         }
     }
-    serde_json::from_slice(body).map_err(|e| {
+    json::from_slice(body).map_err(|e| {
         Error::decode(
             status,
-            format!("{:?} error at line {} column {}", e.classify(), e.line(), e.column()),
+            format!("{:?} error at line {} column {}", e.category(), e.line(), e.column()),
         )
     })
 }

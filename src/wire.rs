@@ -26,7 +26,13 @@ pub(crate) fn timestamp_from_f64(secs: f64) -> Option<OffsetDateTime> {
     if micros.abs() > 9.0e18 {
         return None;
     }
-    OffsetDateTime::from_unix_timestamp_nanos(micros as i128 * 1_000).ok()
+    // Seconds and the microseconds past them, without 128-bit arithmetic.
+    let micros = micros as i64;
+    let nanos = micros.rem_euclid(1_000_000) as u32 * 1_000;
+    OffsetDateTime::from_unix_timestamp(micros.div_euclid(1_000_000))
+        .ok()?
+        .replace_nanosecond(nanos)
+        .ok()
 }
 
 /// Epoch seconds as the service writes them: an integer when whole, else a
