@@ -128,23 +128,15 @@ impl Client {
         self.transport.send(&input, CallSettings::default()).await
     }
 
-    pub(crate) async fn send_with<O: Operation>(
+    /// Sends `input` with `settings`, leaving the successful response's
+    /// body for the caller to decode, after showing it to `seen`.
+    pub(crate) async fn send_undecoded<O: Operation>(
         &self,
         input: &O,
         settings: CallSettings,
-    ) -> Result<O::Output, Error> {
-        self.transport.send(input, settings).await
-    }
-
-    /// [`send_with`](Self::send_with), showing `seen` the successful
-    /// response's body before it is decoded.
-    pub(crate) async fn send_seeing<O: Operation>(
-        &self,
-        input: &O,
-        settings: CallSettings,
-        seen: &crate::transport::BodySeen<'_>,
-    ) -> Result<O::Output, Error> {
-        self.transport.send_seeing(input, settings, seen).await
+        seen: Option<&crate::transport::BodySeen<'_>>,
+    ) -> Result<crate::transport::Undecoded, Error> {
+        self.transport.send_undecoded(input, settings, seen).await
     }
 
     /// A [`RequestBuilder`] for any operation's input, to set per-call

@@ -7,7 +7,7 @@
 use crate::client::{Client, RequestBuilder};
 use crate::error::{Error, ErrorKind};
 use crate::operation::Operation;
-use crate::transport::CallSettings;
+use crate::transport::{CallSettings, Undecoded};
 use futures::future::{BoxFuture, Either};
 use futures::stream::{self, Stream, StreamExt, TryStreamExt};
 use std::fmt;
@@ -186,8 +186,14 @@ impl<O: Paginated> Pages<O> {
     ///
     /// A spawned request also reports early the next page's token it reads at
     /// the end of the response body, so that the page after can be requested
-    /// while this one is still being decoded, on another thread.
-    fn request(&self, token: Option<String>) -> InFlight<O::Output> {
+    /// while this one is still being decoded.
+    ///
+    /// The page is decoded by the stream, on the consumer's task, not in the
+    /// spawned one: its many small allocations then stay apart from the
+    /// large body buffers of the requests in flight, which keeps the
+    /// allocator from growing (peak RSS), and the consumer has nothing else
+    /// to do while the next body arrives.
+    fn request(&self, token: Option<String>) -> InFlight {
         let mut input = self.input.clone();
         input.set_next_token(token.clone());
         let client = self.client.clone();
@@ -196,8 +202,9 @@ impl<O: Paginated> Pages<O> {
         let span = tracing::debug_span!("sfn.page", operation = O::NAME, first = token.is_none());
         let runtime = tokio::runtime::Handle::try_current().ok().filter(|_| self.prefetch);
         let Some(runtime) = runtime else {
-            let fut: BoxFuture<'static, Result<O::Output, Error>> =
-                Box::pin(async move { client.send_with(&input, settings).await }.instrument(span));
+            let fut: BoxFuture<'static, Result<Undecoded, Error>> = Box::pin(
+                async move { client.send_undecoded(&input, settings, None).await }.instrument(span),
+            );
             return InFlight { token, fut: Request::Lazy(fut), early_token: None };
         };
         let (tell, early_token) = tokio::sync::oneshot::channel();
@@ -210,7 +217,7 @@ impl<O: Paginated> Pages<O> {
                     let _ = tell.send(token.to_owned());
                 }
             };
-            client.send_seeing(&input, settings, &seen).await
+            client.send_undecoded(&input, settings, Some(&seen)).await
         };
         let task = runtime.spawn(fut.instrument(span));
         InFlight { token, fut: Request::Spawned(AbortOnDrop(task)), early_token: Some(early_token) }
@@ -242,21 +249,21 @@ fn trailing_next_token(body: &[u8]) -> Option<&str> {
     std::str::from_utf8(token).ok()
 }
 
-struct InFlight<T> {
+struct InFlight {
     token: Option<String>,
-    fut: Request<T>,
+    fut: Request,
     /// The next page's token, read from the response body before it is
     /// decoded (spawned requests only).
     early_token: Option<tokio::sync::oneshot::Receiver<String>>,
 }
 
-enum Request<T> {
-    Lazy(BoxFuture<'static, Result<T, Error>>),
-    Spawned(AbortOnDrop<Result<T, Error>>),
+enum Request {
+    Lazy(BoxFuture<'static, Result<Undecoded, Error>>),
+    Spawned(AbortOnDrop<Result<Undecoded, Error>>),
 }
 
-impl<T: Send + 'static> Request<T> {
-    async fn output(self) -> Result<T, Error> {
+impl Request {
+    async fn output(self) -> Result<Undecoded, Error> {
         match self {
             Self::Lazy(fut) => fut.await,
             Self::Spawned(mut task) => match (&mut task.0).await {
@@ -286,7 +293,7 @@ impl<T> Drop for AbortOnDrop<T> {
 
 enum State<O: Paginated> {
     Start(Pages<O>),
-    Next(Pages<O>, InFlight<O::Output>),
+    Next(Pages<O>, InFlight),
     Failed(Error),
     Done,
 }
@@ -324,7 +331,7 @@ impl<O: Paginated> State<O> {
                 }
             }
         };
-        let page = match page {
+        let page = match page.and_then(Undecoded::decode::<O>) {
             Ok(page) => page,
             Err(e) => return Some((Err(e), Self::Done)),
         };
@@ -387,11 +394,13 @@ mod tests {
             if true {
                 panic!("boom in the page request");
             }
-            Ok::<(), Error>(())
+            Err::<Undecoded, _>(Error::with_message(ErrorKind::Transport, "not reached"))
         });
         let request = Request::Spawned(AbortOnDrop(task));
         let caught = std::panic::AssertUnwindSafe(request.output()).catch_unwind().await;
-        let payload = caught.expect_err("the panic is resumed, not turned into an error");
+        let Err(payload) = caught else {
+            panic!("the panic is resumed, not turned into an error");
+        };
         assert_eq!(payload.downcast_ref::<&str>(), Some(&"boom in the page request"));
     }
 }

@@ -58,6 +58,26 @@ pub(crate) struct CallSettings {
 /// What is shown a successful response's body before it is decoded.
 pub(crate) type BodySeen<'a> = dyn Fn(&[u8]) + Sync + 'a;
 
+/// A successful response whose body is still to be decoded, for the caller
+/// to decode on its own task (see [`Transport::send_undecoded`]).
+pub(crate) struct Undecoded {
+    status: u16,
+    body: bytes::Bytes,
+    attempts: u32,
+    /// The call's span, to record a decoding error in.
+    span: tracing::Span,
+}
+
+impl Undecoded {
+    /// The output, or the error [`Transport::send`] would have given.
+    pub(crate) fn decode<O: Operation>(self) -> Result<O::Output, Error> {
+        response::decode_output(self.status, &self.body).map_err(|e| {
+            self.span.record("error", tracing::field::display(e.kind()));
+            e.with_attempts(self.attempts).for_operation(O::NAME)
+        })
+    }
+}
+
 /// The limits one call runs under: the client's policy, the operation's
 /// needs and the call's own settings, resolved once per call.
 struct Limits {
@@ -139,16 +159,20 @@ impl Transport {
         self.send_with_metadata(input, settings).await.map(|(output, _)| output)
     }
 
-    /// [`send`](Self::send), showing `seen` the body of the successful
-    /// response before it is decoded (the paginator reads the next page's
-    /// token there, to request that page while this one decodes).
-    pub(crate) async fn send_seeing<O: Operation>(
+    /// [`send`](Self::send), leaving the successful response's body for the
+    /// caller to decode, after showing it to `seen` (the paginator reads the
+    /// next page's token there, to request that page while this one
+    /// decodes).
+    pub(crate) async fn send_undecoded<O: Operation>(
         &self,
         input: &O,
         settings: CallSettings,
-        seen: &BodySeen<'_>,
-    ) -> Result<O::Output, Error> {
-        self.send_observed(input, settings, Some(seen)).await.map(|(output, _)| output)
+        seen: Option<&BodySeen<'_>>,
+    ) -> Result<Undecoded, Error> {
+        let keep =
+            |status, body: &bytes::Bytes| Ok((status, body.clone(), tracing::Span::current()));
+        let ((status, body, span), meta) = self.send_observed(input, settings, seen, keep).await?;
+        Ok(Undecoded { status, body, attempts: meta.attempts, span })
     }
 
     /// [`send`](Self::send), with the response's metadata.
@@ -157,18 +181,20 @@ impl Transport {
         input: &O,
         settings: CallSettings,
     ) -> Result<(O::Output, ResponseMetadata), Error> {
-        self.send_observed(input, settings, None).await
+        let decode = |status, body: &bytes::Bytes| response::decode_output(status, body);
+        self.send_observed(input, settings, None, decode).await
     }
 
     /// Every call, in a span per call: `sfn` with the operation, then the
     /// attempts, the last HTTP status and request id, and the duration
     /// (never a body or a credential).
-    async fn send_observed<O: Operation>(
+    async fn send_observed<O: Operation, T>(
         &self,
         input: &O,
         settings: CallSettings,
         seen: Option<&BodySeen<'_>>,
-    ) -> Result<(O::Output, ResponseMetadata), Error> {
+        decode: impl Fn(u16, &bytes::Bytes) -> Result<T, Error>,
+    ) -> Result<(T, ResponseMetadata), Error> {
         let span = tracing::info_span!(
             "sfn",
             operation = O::NAME,
@@ -179,7 +205,7 @@ impl Transport {
             error = Empty,
         );
         let started = Instant::now();
-        let result = self.send_inner(input, settings, seen).instrument(span.clone()).await;
+        let result = self.send_inner(input, settings, seen, decode).instrument(span.clone()).await;
         span.record(
             "duration_ms",
             u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
@@ -211,12 +237,13 @@ impl Transport {
         })
     }
 
-    async fn send_inner<O: Operation>(
+    async fn send_inner<O: Operation, T>(
         &self,
         input: &O,
         settings: CallSettings,
         seen: Option<&BodySeen<'_>>,
-    ) -> Result<(O::Output, ResponseMetadata), Error> {
+        decode: impl Fn(u16, &bytes::Bytes) -> Result<T, Error>,
+    ) -> Result<(T, ResponseMetadata), Error> {
         let limits = self.limits::<O>(settings)?;
         input.validate()?;
         // Shared, so each attempt sends it without copying.
@@ -237,10 +264,15 @@ impl Transport {
             let failure =
                 match self.attempt::<O>(&target, &body, to.as_ref(), &limits, deadline, seen).await
                 {
-                    Ok((output, status, request_id)) => {
-                        self.quota.release(last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT));
-                        return Ok((output, ResponseMetadata { request_id, status, attempts }));
-                    }
+                    // A body that does not decode is not worth another attempt.
+                    Ok((bytes, status, request_id)) => match decode(status, &bytes) {
+                        Ok(output) => {
+                            let cost = last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT);
+                            self.quota.release(cost);
+                            return Ok((output, ResponseMetadata { request_id, status, attempts }));
+                        }
+                        Err(error) => Failure::fatal(error),
+                    },
                     Err(failure) => failure,
                 };
             let Failure { error, class, retry_after, server_date } = failure;
@@ -286,7 +318,8 @@ impl Transport {
         }
     }
 
-    /// One attempt: sign, send, read the whole body, decode.
+    /// One attempt: sign, send, read the whole body of a success, or decode
+    /// the error.
     async fn attempt<O: Operation>(
         &self,
         target: &str,
@@ -295,7 +328,7 @@ impl Transport {
         limits: &Limits,
         deadline: Option<Instant>,
         seen: Option<&BodySeen<'_>>,
-    ) -> Result<(O::Output, u16, Option<String>), Failure> {
+    ) -> Result<(bytes::Bytes, u16, Option<String>), Failure> {
         let headers = self
             .within(limits, deadline, None, self.signed_headers(target, body, to))
             .await?
@@ -343,8 +376,7 @@ impl Transport {
             if let Some(seen) = seen {
                 seen(&bytes);
             }
-            let output = response::decode_output(status, &bytes).map_err(Failure::fatal)?;
-            return Ok((output, status, request_id));
+            return Ok((bytes, status, request_id));
         }
         let secret = session_token.as_ref().and_then(|t| t.to_str().ok());
         let error =

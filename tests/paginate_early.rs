@@ -2,7 +2,8 @@
 //! as soon as its token is read from the end of the current page's body,
 //! before that page is decoded. The decoded token is the one that counts: a
 //! request made from a hint that disagrees with it is dropped and the right
-//! page requested. (The rest of the paginator's behaviour is
+//! page requested. Spawned requests leave the decoding to the stream, on the
+//! consumer's task. (The rest of the paginator's behaviour is
 //! tests/paginate.rs's, whose awkward tokens never give a hint.)
 
 mod common;
@@ -11,7 +12,8 @@ use common::{Reply, Server, client};
 use futures::TryStreamExt;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sfn_lite::{Error, Operation, Paginated};
+use sfn_lite::{Error, ErrorKind, Operation, Paginated};
+use std::thread::ThreadId;
 
 /// A listing whose page token travels as `cursor`, while its bodies also
 /// end with a `nextToken` member: a decoy for the early read.
@@ -27,6 +29,13 @@ struct ListWidgets {
 struct WidgetPage {
     widgets: Vec<u32>,
     cursor: Option<String>,
+    /// The thread the page was decoded on.
+    #[serde(skip, default = "this_thread")]
+    decoded_on: ThreadId,
+}
+
+fn this_thread() -> ThreadId {
+    std::thread::current().id()
 }
 
 impl Operation for ListWidgets {
@@ -141,4 +150,53 @@ async fn a_hint_that_agrees_is_the_one_request_for_the_next_page() {
         .map(|r| r.json().unwrap().get("nextToken").map(|t| t.as_str().unwrap().to_owned()))
         .collect();
     assert_eq!(tokens, [None, Some("AAAA1".into()), Some("AAAA2".into())]);
+}
+
+fn widgets() -> ListWidgets {
+    ListWidgets { max_results: None, cursor: None }
+}
+
+#[test]
+fn pages_are_decoded_on_the_consumers_thread_not_the_prefetching_ones() {
+    // The stream is polled on this thread, outside the runtime's workers,
+    // where the page requests are spawned.
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    runtime.block_on(async {
+        let server = Server::with_handler(|request| {
+            Reply::ok(match asked(request).as_deref() {
+                None => r#"{"widgets":[0],"nextToken":"c1","cursor":"c1"}"#,
+                _ => r#"{"widgets":[1]}"#,
+            })
+        })
+        .await;
+        let pages: Vec<WidgetPage> = client(&server)
+            .request(widgets())
+            .into_paginator()
+            .pages()
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(pages.len(), 2);
+        for page in pages {
+            assert_eq!(page.decoded_on, this_thread(), "page {:?}", page.widgets);
+        }
+    });
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_that_does_not_decode_ends_the_stream_with_the_calls_error() {
+    let server = Server::start().await;
+    server.push(Reply::ok(r#"{"widgets":[0],"cursor":"c1"}"#));
+    // Retried once, then a body that is no page.
+    server.push(Reply::json(500, r#"{"__type":"InternalServerError","message":"again"}"#));
+    server.push(Reply::ok(r#"{"widgets":"none","cursor":"c2"}"#));
+    let mut pages = client(&server).request(widgets()).into_paginator().pages();
+    assert_eq!(pages.try_next().await.unwrap().unwrap().widgets, [0]);
+    let error = pages.try_next().await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Decode, "{error}");
+    assert_eq!(error.operation(), Some("ListWidgets"));
+    assert_eq!(error.attempts(), 2);
+    assert!(pages.try_next().await.unwrap().is_none());
+    assert_eq!(server.requests().len(), 3);
 }

@@ -85,11 +85,16 @@ async fn a_span_per_call_page_and_poll_and_the_request_id_of_a_success() {
     server.push(page(r#"[{"id": 1, "type": "ExecutionStarted", "timestamp": 1}, {"id": 2, "type": "ExecutionSucceeded", "timestamp": 2}]"#, None));
     let followed: Vec<_> = client.get_execution_history(ARN).follow().try_collect().await.unwrap();
     assert_eq!(followed.len(), 2);
+    // A page is decoded after its call returns, yet its error is the call's.
+    server.push(Reply::ok(r#"{"events": "none"}"#));
+    let paged = client.get_execution_history(ARN).into_paginator().pages();
+    let error = paged.try_collect::<Vec<_>>().await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Decode);
     drop(_guard);
 
     let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
     let calls = closed(&logs, "sfn");
-    assert_eq!(calls.len(), 5, "one span per call:\n{logs}");
+    assert_eq!(calls.len(), 6, "one span per call:\n{logs}");
     let success = calls[0];
     for field in [
         "operation=\"DescribeExecution\"",
@@ -104,7 +109,8 @@ async fn a_span_per_call_page_and_poll_and_the_request_id_of_a_success() {
     for field in ["attempts=1", "status=400", "error=service error"] {
         assert!(failure.contains(field), "{field} missing in {failure}");
     }
-    assert_eq!(closed(&logs, "sfn.page").len(), 2, "one span per page:\n{logs}");
+    assert!(calls[5].contains("error=decode error"), "{}", calls[5]);
+    assert_eq!(closed(&logs, "sfn.page").len(), 3, "one span per page:\n{logs}");
     assert_eq!(closed(&logs, "sfn.follow").len(), 1, "one span per poll:\n{logs}");
     // Each page's and each poll's call runs inside its span.
     assert!(
