@@ -141,6 +141,20 @@ enum Number {
     F64(f64),
 }
 
+/// A number as scanned: its span, and what its digits say.
+struct Scanned {
+    start: usize,
+    end: usize,
+    negative: bool,
+    /// The digits, point left out, as an integer, if they fit a `u64`.
+    mantissa: Option<u64>,
+    /// How many digits, before and after the point.
+    digits: usize,
+    /// How many after the point.
+    fraction: usize,
+    exponent: bool,
+}
+
 /// The reader: the body (UTF-8, checked) and a position in it.
 struct Deserializer<'de> {
     text: &'de str,
@@ -207,6 +221,7 @@ impl<'de> Deserializer<'de> {
     }
 
     /// Skips whitespace and gives the next byte, not consuming it.
+    #[inline]
     fn peek(&mut self) -> Option<u8> {
         while let Some(&b) = self.bytes().get(self.pos) {
             match b {
@@ -218,6 +233,7 @@ impl<'de> Deserializer<'de> {
     }
 
     /// The next non-whitespace byte, which must be there.
+    #[inline]
     fn peek_value(&mut self) -> Result<u8> {
         self.peek().ok_or_else(|| self.eof("a value"))
     }
@@ -319,6 +335,7 @@ impl<'de> Deserializer<'de> {
 
     /// Reads the string whose opening quote is at the position: borrowed
     /// when it has no escapes, else unescaped in the same pass.
+    #[inline]
     fn read_str(&mut self) -> Result<Text<'de>> {
         let bytes = self.bytes();
         let start = self.pos + 1;
@@ -336,6 +353,15 @@ impl<'de> Deserializer<'de> {
             // Both ends are quotes, so the span is on character boundaries.
             return Ok(Text::Borrowed(self.text.get(start..at).unwrap_or_default()));
         }
+        self.read_escaped_str(start, at)
+    }
+
+    /// The rest of [`Self::read_str`], for a string with escapes (or bad
+    /// text) at `at`: kept out of line, so that the common path stays small
+    /// where it is inlined.
+    #[inline(never)]
+    fn read_escaped_str(&mut self, start: usize, at: usize) -> Result<Text<'de>> {
+        let bytes = self.bytes();
         let mut out = std::mem::take(&mut self.scratch);
         out.clear();
         out.extend_from_slice(bytes.get(start..at).unwrap_or_default());
@@ -352,18 +378,22 @@ impl<'de> Deserializer<'de> {
         })
     }
 
-    /// Steps over the number at the position, checking its grammar; gives
-    /// its span and whether it is an integer.
-    fn scan_number(&mut self) -> Result<(usize, usize, bool)> {
+    /// Steps over the number at the position, checking its grammar, and
+    /// reads its digits on the way.
+    fn scan_number(&mut self) -> Result<Scanned> {
         let bytes = self.bytes();
         let start = self.pos;
-        let mut at = start + usize::from(bytes.get(start) == Some(&b'-'));
-        let digits = |at: &mut usize| {
+        let negative = bytes.get(start) == Some(&b'-');
+        let mut at = start + usize::from(negative);
+        // Wrapping: at most 19 digits cannot overflow; more are checked below.
+        let mut mantissa = 0u64;
+        let mut digits = |at: &mut usize| {
             let from = *at;
-            while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
+            while let Some(&d) = bytes.get(*at).filter(|d| d.is_ascii_digit()) {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d - b'0'));
                 *at += 1;
             }
-            *at > from
+            *at - from
         };
         let invalid = |de: &mut Self, at: usize| {
             de.pos = at;
@@ -373,70 +403,78 @@ impl<'de> Deserializer<'de> {
                 de.error(Category::Syntax, "invalid number")
             }
         };
-        match bytes.get(at) {
-            // A digit after a leading `0` is refused by what must follow a
-            // number (`,`, `]`, `}`, whitespace or the end).
-            Some(b'0') => at += 1,
-            Some(b'1'..=b'9') => {
-                digits(&mut at);
+        // A digit after a leading `0` is refused by what must follow a
+        // number (`,`, `]`, `}`, whitespace or the end).
+        let whole = match bytes.get(at) {
+            Some(b'0') => {
+                at += 1;
+                1
             }
+            Some(b'1'..=b'9') => digits(&mut at),
             _ => return Err(invalid(self, at)),
-        }
-        let mut integer = true;
+        };
+        let mut fraction = 0;
         if bytes.get(at) == Some(&b'.') {
             at += 1;
-            integer = false;
-            if !digits(&mut at) {
+            fraction = digits(&mut at);
+            if fraction == 0 {
                 return Err(invalid(self, at));
             }
         }
-        if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        let exponent = matches!(bytes.get(at), Some(b'e' | b'E'));
+        if exponent {
             at += 1;
-            integer = false;
             if matches!(bytes.get(at), Some(b'+' | b'-')) {
                 at += 1;
             }
-            if !digits(&mut at) {
+            if digits(&mut at) == 0 {
                 return Err(invalid(self, at));
             }
         }
         self.pos = at;
-        Ok((start, at, integer))
+        let digits = whole + fraction;
+        let mantissa = if digits <= 19 {
+            Some(mantissa)
+        } else {
+            // Only a whole number's may fit (a decimal's is read the slow way).
+            let text = self.text.get(start + usize::from(negative)..at).unwrap_or_default();
+            let mut whole_digits = text.bytes().take(whole);
+            whole_digits.try_fold(0u64, |m, d| m.checked_mul(10)?.checked_add(u64::from(d - b'0')))
+        };
+        Ok(Scanned { start, end: at, negative, mantissa, digits, fraction, exponent })
     }
 
     fn parse_number(&mut self) -> Result<Number> {
-        let (start, end, integer) = self.scan_number()?;
-        let text = self.text.get(start..end).unwrap_or_default();
-        if integer {
-            let (negative, digits) = match text.strip_prefix('-') {
-                Some(digits) => (true, digits),
-                None => (false, text),
-            };
-            let magnitude = digits
-                .bytes()
-                .try_fold(0u64, |n, d| n.checked_mul(10)?.checked_add(u64::from(d - b'0')));
-            match (magnitude, negative) {
-                (Some(n), false) => return Ok(Number::U64(n)),
-                (Some(n), true) => {
-                    let negated = (n as i64).wrapping_neg();
-                    // `-0` and what does not fit an i64 are floats, as there.
-                    return Ok(if negated >= 0 {
-                        Number::F64(-(n as f64))
-                    } else {
-                        Number::I64(negated)
-                    });
-                }
-                (None, _) => {}
+        const POWERS: [f64; 16] =
+            [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+        let n = self.scan_number()?;
+        match (n.mantissa, n.fraction, n.exponent) {
+            (Some(m), 0, false) if !n.negative => return Ok(Number::U64(m)),
+            (Some(m), 0, false) => {
+                let negated = (m as i64).wrapping_neg();
+                // `-0` and what does not fit an i64 are floats, as there.
+                return Ok(if negated >= 0 {
+                    Number::F64(-(m as f64))
+                } else {
+                    Number::I64(negated)
+                });
             }
-        }
-        if let Some(f) = short_decimal(text) {
-            return Ok(Number::F64(f));
+            // At most 15 digits without exponent (`1795559751.538`, as every
+            // timestamp): the digits are an integer below 2^53 and the power
+            // of ten is exact, so one division rounds correctly, giving what
+            // the standard parser gives (Clinger's fast path).
+            (Some(m), fraction, false) if n.digits <= 15 => {
+                let value = m as f64 / POWERS[fraction];
+                return Ok(Number::F64(if n.negative { -value } else { value }));
+            }
+            _ => {}
         }
         // The grammar is checked, so the standard parser (correctly rounded,
         // as `serde_json`'s `float_roundtrip`) takes it.
+        let text = self.text.get(n.start..n.end).unwrap_or_default();
         match text.parse::<f64>() {
             Ok(f) if f.is_finite() => Ok(Number::F64(f)),
-            _ => Err(Error::new(Category::Syntax, "number out of range", start)),
+            _ => Err(Error::new(Category::Syntax, "number out of range", n.start)),
         }
     }
 
@@ -519,6 +557,7 @@ impl<'de> Deserializer<'de> {
         self.colon()
     }
 
+    #[inline]
     fn colon(&mut self) -> Result<()> {
         match self.peek() {
             Some(b':') => {
@@ -664,27 +703,6 @@ fn unicode_escape(
     }
 }
 
-/// A decimal of at most 15 digits without exponent (`1795559751.538`, as
-/// every timestamp), read the fast way: its digits are an integer below 2^53
-/// and its power of ten is exact, so one division rounds correctly, giving
-/// what the standard parser gives (Clinger's fast path).
-fn short_decimal(text: &str) -> Option<f64> {
-    const POWERS: [f64; 16] =
-        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-    let (negative, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = unsigned.split_once('.')?;
-    if whole.len() + fraction.len() > 15 || fraction.bytes().any(|b| !b.is_ascii_digit()) {
-        return None;
-    }
-    let digits = whole.bytes().chain(fraction.bytes());
-    let mantissa = digits.fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
-    let value = mantissa as f64 / POWERS[fraction.len()];
-    Some(if negative { -value } else { value })
-}
-
 /// The entries of an object being visited.
 struct Entries<'a, 'de> {
     de: &'a mut Deserializer<'de>,
@@ -789,6 +807,17 @@ impl<'de> de::VariantAccess<'de> for Variant<'_, 'de> {
     }
 }
 
+/// `deserialize_<number>` methods that read any number, as `deserialize_f64`.
+macro_rules! numbers_as_f64 {
+    ($($method:ident)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+                self.deserialize_f64(visitor)
+            }
+        )*
+    };
+}
+
 impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     type Error = Error;
 
@@ -826,38 +855,10 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     }
 
     // Numbers all read alike; the visitor checks the range.
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_f64(visitor)
+    numbers_as_f64! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+        deserialize_f32
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
