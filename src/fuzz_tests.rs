@@ -352,6 +352,7 @@ fn interesting() -> impl Strategy<Value = J> {
         "Infinity",
         "nul",
         r#""\ud800""#,
+        r#""\udc00""#,
         r#""\udc00\ud800""#,
         r#""\uD834\uDD1E""#,
         r#""\u0000""#,
@@ -860,6 +861,40 @@ fuzz_outputs! {
         VALIDATE_STATE_MACHINE_DEFINITION;
     start_sync_execution: StartSyncExecutionOutput = START_SYNC_EXECUTION;
     test_state: TestStateOutput = TEST_STATE;
+}
+
+/// The crate's JSON reader against `serde_json` on any JSON, not only what
+/// fits an output: every body the output fuzzers make, from every seed, read
+/// as a `serde_json::Value`.
+#[test]
+fn json_reader_reads_any_body_as_serde_json_does() {
+    let seeds: Vec<&[u8]> = ALL_SEEDS.iter().flat_map(|s| s.iter().copied()).collect();
+    let mut runner = TestRunner::new(config());
+    let result = runner.run(&bodies(&seeds), |body| {
+        let ours = crate::json::from_slice::<serde_json::Value>(&body.0);
+        let theirs = serde_json::from_slice::<serde_json::Value>(&body.0);
+        let utf8 = std::str::from_utf8(&body.0).is_ok();
+        match (ours, theirs) {
+            // As text, so that `-0.0` and `0.0` differ.
+            (Ok(a), Ok(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+            (Err(_), Err(_)) => {}
+            (Err(_), Ok(_)) if !utf8 => {}
+            (a, b) => prop_assert!(false, "ours {:?}, serde_json {:?}", a, b),
+        }
+        // Skipped, as members a type does not know are.
+        let ours = crate::json::from_slice::<serde::de::IgnoredAny>(&body.0).is_ok();
+        let theirs = serde_json::from_slice::<serde::de::IgnoredAny>(&body.0).is_ok();
+        prop_assert!(
+            ours == theirs || (!utf8 && theirs),
+            "skipped: ours {}, serde_json {}",
+            ours,
+            theirs
+        );
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
 }
 
 fn check_error(
