@@ -703,33 +703,41 @@ fn unicode_escape(
     }
 }
 
-/// The entries of an object being visited.
-struct Entries<'a, 'de> {
+/// The entries of an object, or the elements of an array, being visited.
+struct Items<'a, 'de> {
     de: &'a mut Deserializer<'de>,
     first: bool,
 }
 
-impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
+impl Items<'_, '_> {
+    /// Steps over the comma before an item; false at the closing byte.
+    #[inline]
+    fn next<const CLOSING: u8>(&mut self) -> Result<bool> {
+        match self.de.peek() {
+            Some(b) if b == CLOSING => return Ok(false),
+            // A closing byte after it is refused as the item it is not.
+            Some(b',') if !self.first => self.de.pos += 1,
+            Some(_) if self.first => {}
+            Some(_) if CLOSING == b'}' => {
+                return Err(self.de.error(Category::Syntax, "expected `,` or `}`"));
+            }
+            Some(_) => return Err(self.de.error(Category::Syntax, "expected `,` or `]`")),
+            None => return Err(self.de.eof(if CLOSING == b'}' { "an object" } else { "a list" })),
+        }
+        self.first = false;
+        Ok(true)
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Items<'_, 'de> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        let mut next = self.de.peek();
-        if !std::mem::take(&mut self.first) {
-            match next {
-                Some(b',') => {
-                    self.de.pos += 1;
-                    next = self.de.peek();
-                }
-                Some(b'}') => return Ok(None),
-                Some(_) => return Err(self.de.error(Category::Syntax, "expected `,` or `}`")),
-                None => return Err(self.de.eof("an object")),
-            }
-        } else if next == Some(b'}') {
+        if !self.next::<b'}'>()? {
             return Ok(None);
         }
-        match next {
+        match self.de.peek() {
             Some(b'"') => seed.deserialize(&mut *self.de).map(Some),
-            Some(b'}') => Err(self.de.error(Category::Syntax, "trailing comma")),
             Some(_) => Err(self.de.error(Category::Syntax, "key must be a string")),
             None => Err(self.de.eof("an object")),
         }
@@ -741,25 +749,13 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
     }
 }
 
-/// The elements of an array being visited.
-struct Elements<'a, 'de> {
-    de: &'a mut Deserializer<'de>,
-    first: bool,
-}
-
-impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
+impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        match self.de.peek() {
-            Some(b']') => return Ok(None),
-            // A `]` after it is refused as the element it is not.
-            Some(b',') if !self.first => self.de.pos += 1,
-            Some(_) if self.first => {}
-            Some(_) => return Err(self.de.error(Category::Syntax, "expected `,` or `]`")),
-            None => return Err(self.de.eof("a list")),
+        if !self.next::<b']'>()? {
+            return Ok(None);
         }
-        self.first = false;
         seed.deserialize(&mut *self.de).map(Some)
     }
 }
@@ -943,7 +939,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         }
         self.enter()?;
         self.pos += 1;
-        let value = visitor.visit_seq(Elements { de: &mut *self, first: true })?;
+        let value = visitor.visit_seq(Items { de: &mut *self, first: true })?;
         self.close(b']')?;
         Ok(value)
     }
@@ -967,7 +963,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         }
         self.enter()?;
         self.pos += 1;
-        let value = visitor.visit_map(Entries { de: &mut *self, first: true })?;
+        let value = visitor.visit_map(Items { de: &mut *self, first: true })?;
         self.close(b'}')?;
         Ok(value)
     }
