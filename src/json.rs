@@ -569,6 +569,17 @@ impl<'de> Deserializer<'de> {
         }
     }
 
+    /// Visits the container whose opening byte is at the position, then
+    /// consumes its closing byte.
+    #[inline]
+    fn within<T>(&mut self, closing: u8, visit: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.enter()?;
+        self.pos += 1;
+        let value = visit(self)?;
+        self.close(closing)?;
+        Ok(value)
+    }
+
     /// Consumes the closing byte of a container whose entries a visitor read.
     fn close(&mut self, closing: u8) -> Result<()> {
         self.depth -= 1;
@@ -937,11 +948,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         if self.peek_value()? != b'[' {
             return Err(self.invalid_type(&visitor));
         }
-        self.enter()?;
-        self.pos += 1;
-        let value = visitor.visit_seq(Items { de: &mut *self, first: true })?;
-        self.close(b']')?;
-        Ok(value)
+        self.within(b']', |de| visitor.visit_seq(Items { de, first: true }))
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
@@ -961,11 +968,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         if self.peek_value()? != b'{' {
             return Err(self.invalid_type(&visitor));
         }
-        self.enter()?;
-        self.pos += 1;
-        let value = visitor.visit_map(Items { de: &mut *self, first: true })?;
-        self.close(b'}')?;
-        Ok(value)
+        self.within(b'}', |de| visitor.visit_map(Items { de, first: true }))
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -992,13 +995,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
                 Text::Borrowed(s) => visitor.visit_enum(BorrowedStrDeserializer::new(s)),
                 Text::Owned(s) => visitor.visit_enum(s.into_deserializer()),
             },
-            b'{' => {
-                self.enter()?;
-                self.pos += 1;
-                let value = visitor.visit_enum(Variant { de: &mut *self })?;
-                self.close(b'}')?;
-                Ok(value)
-            }
+            b'{' => self.within(b'}', |de| visitor.visit_enum(Variant { de })),
             _ => Err(self.invalid_type(&visitor)),
         }
     }
