@@ -9,8 +9,11 @@
 use crate::error::{Error, ErrorKind};
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
-use aws_sigv4::sign::v4::SigningParams;
+use aws_sigv4::sign::v4::{SigningParams, calculate_signature, generate_signing_key};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use sha2::{Digest, Sha256};
+use std::fmt;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, SystemTime};
 
@@ -30,6 +33,7 @@ pub(crate) struct Signer {
     /// Whether operations' host prefixes apply (`sync-`).
     host_prefix: bool,
     skew: ClockSkew,
+    signing_keys: SigningKeys,
 }
 
 /// Where a request goes when its operation's host prefix changes the
@@ -57,7 +61,14 @@ impl Signer {
         let Some(host) = host_header(&endpoint) else {
             return Err(Error::config(format!("endpoint {endpoint} has no host")));
         };
-        Ok(Self { endpoint, region, host, host_prefix, skew: ClockSkew::default() })
+        Ok(Self {
+            endpoint,
+            region,
+            host,
+            host_prefix,
+            skew: ClockSkew::default(),
+            signing_keys: SigningKeys::default(),
+        })
     }
 
     /// Where an operation whose model gives it the host prefix `prefix`
@@ -102,6 +113,17 @@ impl Signer {
         body: &[u8],
         to: Option<&Destination>,
     ) -> Result<HeaderMap, Error> {
+        self.headers_at(credentials, target, body, to, self.skew.now())
+    }
+
+    fn headers_at(
+        &self,
+        credentials: Credentials,
+        target: &str,
+        body: &[u8],
+        to: Option<&Destination>,
+        now: SystemTime,
+    ) -> Result<HeaderMap, Error> {
         let target_value = HeaderValue::from_str(target).map_err(|e| {
             Error::with_message(
                 ErrorKind::InvalidInput,
@@ -120,21 +142,104 @@ impl Signer {
                 "the access key id or session token holds characters an HTTP header cannot",
             ));
         }
-        let identity = credentials.into();
-        let cannot_sign = |e: Box<dyn std::error::Error + Send + Sync>| {
-            Error::config("cannot sign the request").with_source(e)
+        let (url, host) = to.map_or((&self.endpoint, &self.host), |d| (&d.url, &d.host));
+        let signed = if url.path() == "/" && url.query().is_none() {
+            self.sign_root(&credentials, target, host, body, now)
+        } else {
+            self.sign_any(credentials, target, url, host, body, now)
         };
+        let mut headers = HeaderMap::with_capacity(8);
+        headers.insert(reqwest::header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
+        headers.insert(reqwest::header::USER_AGENT, HeaderValue::from_static(USER_AGENT));
+        headers.insert(HeaderName::from_static("x-amz-target"), target_value);
+        for (name, value) in signed? {
+            let mut value = HeaderValue::from_str(&value).map_err(|e| cannot_sign(e.into()))?;
+            value.set_sensitive(true);
+            headers.insert(name, value);
+        }
+        Ok(headers)
+    }
+
+    /// The signature headers of a request to the endpoint's root, as every
+    /// request is unless a custom endpoint has a path: the canonical request
+    /// of the crate's one kind of request written directly, and the day's
+    /// signing key kept (SigV4 derives it with four HMACs), which makes
+    /// signing about four times as fast as the general path. Equal to
+    /// [`Self::sign_any`] by test.
+    fn sign_root(
+        &self,
+        credentials: &Credentials,
+        target: &str,
+        host: &str,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<Vec<(HeaderName, String)>, Error> {
+        let at = time::OffsetDateTime::from(now);
+        let date = format!("{:04}{:02}{:02}", at.year(), u8::from(at.month()), at.day());
+        let date_time = format!("{date}T{:02}{:02}{:02}Z", at.hour(), at.minute(), at.second());
+        let token = credentials.session_token();
+        let signed_headers = match token {
+            Some(_) => "content-type;host;x-amz-date;x-amz-security-token;x-amz-target",
+            None => "content-type;host;x-amz-date;x-amz-target",
+        };
+        let mut canonical = String::with_capacity(320 + token.map_or(0, str::len));
+        canonical.push_str("POST\n/\n\ncontent-type:");
+        canonical.push_str(CONTENT_TYPE);
+        canonical.push_str("\nhost:");
+        canonical.push_str(&trim_spaces(host));
+        canonical.push_str("\nx-amz-date:");
+        canonical.push_str(&date_time);
+        if let Some(token) = token {
+            canonical.push_str("\nx-amz-security-token:");
+            canonical.push_str(token);
+        }
+        canonical.push_str("\nx-amz-target:");
+        canonical.push_str(&trim_spaces(target));
+        canonical.push_str("\n\n");
+        canonical.push_str(signed_headers);
+        canonical.push('\n');
+        push_hex(&mut canonical, &Sha256::digest(body));
+        let scope = format!("{date}/{}/{SIGNING_NAME}/aws4_request", self.region);
+        let mut string_to_sign = format!("AWS4-HMAC-SHA256\n{date_time}\n{scope}\n");
+        push_hex(&mut string_to_sign, &Sha256::digest(canonical.as_bytes()));
+        let signature =
+            self.signing_keys.sign(credentials, &date, now, &self.region, &string_to_sign);
+        let authorization = format!(
+            "AWS4-HMAC-SHA256 Credential={}/{scope}, SignedHeaders={signed_headers}, \
+             Signature={signature}",
+            credentials.access_key_id()
+        );
+        let mut headers = vec![
+            (HeaderName::from_static("x-amz-date"), date_time),
+            (reqwest::header::AUTHORIZATION, authorization),
+        ];
+        if let Some(token) = token {
+            headers.push((HeaderName::from_static("x-amz-security-token"), token.to_owned()));
+        }
+        Ok(headers)
+    }
+
+    /// The signature headers of a request to any URL, by `aws-sigv4`'s
+    /// general signer.
+    fn sign_any(
+        &self,
+        credentials: Credentials,
+        target: &str,
+        url: &reqwest::Url,
+        host: &str,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<Vec<(HeaderName, String)>, Error> {
+        let identity = credentials.into();
         let params = SigningParams::builder()
             .identity(&identity)
             .region(&self.region)
             .name(SIGNING_NAME)
-            .time(self.skew.now())
+            .time(now)
             .settings(SigningSettings::default())
             .build()
             .map_err(|e| cannot_sign(e.into()))?;
-        let (url, host) = to.map_or((&self.endpoint, &self.host), |d| (&d.url, &d.host));
-        let unsigned =
-            [("content-type", CONTENT_TYPE), ("host", host.as_str()), ("x-amz-target", target)];
+        let unsigned = [("content-type", CONTENT_TYPE), ("host", host), ("x-amz-target", target)];
         let signable = SignableRequest::new(
             "POST",
             url.as_str(),
@@ -144,20 +249,92 @@ impl Signer {
         .map_err(|e| cannot_sign(e.into()))?;
         let (instructions, _signature) =
             sign(signable, &params.into()).map_err(|e| cannot_sign(e.into()))?.into_parts();
+        instructions
+            .headers()
+            .map(|(name, value)| {
+                let name =
+                    HeaderName::from_bytes(name.as_bytes()).map_err(|e| cannot_sign(e.into()))?;
+                Ok((name, value.to_owned()))
+            })
+            .collect()
+    }
+}
 
-        let mut headers = HeaderMap::with_capacity(8);
-        headers.insert(reqwest::header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
-        headers.insert(reqwest::header::USER_AGENT, HeaderValue::from_static(USER_AGENT));
-        headers.insert(HeaderName::from_static("x-amz-target"), target_value);
-        for (name, value) in instructions.headers() {
-            let mut value = HeaderValue::from_str(value).map_err(|e| cannot_sign(e.into()))?;
-            value.set_sensitive(true);
-            headers.insert(
-                HeaderName::from_bytes(name.as_bytes()).map_err(|e| cannot_sign(e.into()))?,
-                value,
-            );
+/// A failure to sign that is the region's or the endpoint's fault.
+fn cannot_sign(e: Box<dyn std::error::Error + Send + Sync>) -> Error {
+    Error::config("cannot sign the request").with_source(e)
+}
+
+/// SigV4's normal form of a header value: spaces trimmed at both ends and
+/// runs of spaces made one (other whitespace stays), as `aws-sigv4` does.
+fn trim_spaces(value: &str) -> std::borrow::Cow<'_, str> {
+    let value = value.trim_matches(' ');
+    if !value.contains("  ") {
+        return value.into();
+    }
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
         }
-        Ok(headers)
+    }
+    out.into()
+}
+
+/// Appends `bytes` in lowercase hex.
+fn push_hex(out: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+}
+
+/// The last day's signing key, for the secret it was derived from.
+#[derive(Default)]
+struct SigningKeys(Mutex<Option<SigningKey>>);
+
+struct SigningKey {
+    /// The SHA-256 of the secret access key, not the key itself.
+    secret: [u8; 32],
+    date: String,
+    key: Vec<u8>,
+}
+
+impl SigningKeys {
+    /// The signature of `string_to_sign` with the signing key of `date`
+    /// (the date of `now`), derived once a day and secret.
+    fn sign(
+        &self,
+        credentials: &Credentials,
+        date: &str,
+        now: SystemTime,
+        region: &str,
+        string_to_sign: &str,
+    ) -> String {
+        let secret: [u8; 32] = Sha256::digest(credentials.secret_access_key().as_bytes()).into();
+        let mut cached = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let key = match cached.as_ref() {
+            Some(k) if k.date == date && k.secret == secret => &k.key,
+            _ => {
+                let key = generate_signing_key(
+                    credentials.secret_access_key(),
+                    now,
+                    region,
+                    SIGNING_NAME,
+                );
+                let fresh =
+                    SigningKey { secret, date: date.to_owned(), key: key.as_ref().to_vec() };
+                &cached.insert(fresh).key
+            }
+        };
+        calculate_signature(key, string_to_sign.as_bytes())
+    }
+}
+
+impl fmt::Debug for SigningKeys {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SigningKeys(*** Sensitive Data Redacted ***)")
     }
 }
 
@@ -300,6 +477,100 @@ mod tests {
         }
         let authorization = headers["authorization"].to_str().unwrap();
         assert!(authorization.contains("SignedHeaders=content-type;host;"), "{authorization}");
+    }
+
+    #[test]
+    fn the_root_path_signs_as_aws_sigv4_does() {
+        let at = |secs: u64| SystemTime::UNIX_EPOCH + Duration::from_secs(secs);
+        let secret = |s: &str| Credentials::new("AKIDEXAMPLE", s, None, None, "test");
+        let with_token =
+            |t: &str| Credentials::new("ASIAEXAMPLE", "SECRET", Some(t.into()), None, "t");
+        let cases = [
+            ("http://127.0.0.1:9/", "us-east-1", secret("SECRET"), "AWSStepFunctions.X", at(0)),
+            (
+                "https://states.eu-west-1.amazonaws.com",
+                "eu-west-1",
+                secret("SECRET"),
+                "T",
+                at(86_399),
+            ),
+            // The next day, and another secret: the kept key must not serve.
+            (
+                "https://states.eu-west-1.amazonaws.com",
+                "eu-west-1",
+                secret("SECRET"),
+                "T",
+                at(86_400),
+            ),
+            (
+                "https://states.eu-west-1.amazonaws.com",
+                "eu-west-1",
+                secret("OTHER"),
+                "T",
+                at(86_400),
+            ),
+            (
+                "http://localhost:4566",
+                "cn-north-1",
+                with_token("tok en  ==  "),
+                "  A  B  ",
+                at(1_795_559_751),
+            ),
+            (
+                "http://[::1]:8083/",
+                "us-gov-west-1",
+                with_token("FwoGZXIvYXdzE"),
+                "T",
+                at(4_102_444_800),
+            ),
+        ];
+        let body = br#"{"executionArn":"arn:aws:states:us-east-1:123456789012:execution:sm:run"}"#;
+        // One signer per endpoint, so that its kept key meets the next day
+        // and the other secret.
+        let mut signers: Vec<(&str, Signer)> = Vec::new();
+        for (url, region, credentials, target, now) in cases {
+            if !signers.iter().any(|(u, _)| *u == url) {
+                let signer = Signer::new(reqwest::Url::parse(url).unwrap(), region.into(), true);
+                signers.push((url, signer.unwrap()));
+            }
+            let signer = &signers.iter().find(|(u, _)| *u == url).unwrap().1;
+            for body in [&body[..], b"", b"{}"] {
+                let fast = signer.sign_root(&credentials, target, &signer.host, body, now).unwrap();
+                let general = signer
+                    .sign_any(
+                        credentials.clone(),
+                        target,
+                        &signer.endpoint,
+                        &signer.host,
+                        body,
+                        now,
+                    )
+                    .unwrap();
+                assert_eq!(fast, general, "{url} {region} {target:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_custom_endpoint_path_is_signed_by_the_general_path() {
+        let url = reqwest::Url::parse("http://127.0.0.1:9/sfn/a b/").unwrap();
+        let signer = Signer::new(url.clone(), "us-east-1".into(), true).unwrap();
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_559_751);
+        let headers = signer.headers_at(credentials(None), "T", b"{}", None, now).unwrap();
+        let general =
+            signer.sign_any(credentials(None), "T", &url, &signer.host, b"{}", now).unwrap();
+        let authorization = &general.iter().find(|(n, _)| n == "authorization").unwrap().1;
+        assert_eq!(headers["authorization"], authorization.as_str());
+        let root = signer.sign_root(&credentials(None), "T", &signer.host, b"{}", now).unwrap();
+        assert_ne!(root, general, "the path is signed");
+    }
+
+    #[test]
+    fn the_kept_signing_key_is_not_shown() {
+        let signer = signer();
+        signer.headers(credentials(None), "T", b"{}", None).unwrap();
+        let shown = format!("{signer:?}");
+        assert!(shown.contains("SigningKeys(*** Sensitive Data Redacted ***)"), "{shown}");
     }
 
     #[test]

@@ -573,6 +573,14 @@ async fn no_secret_reaches_a_log_or_a_printout() {
     let e = client.stop_execution(EXECUTION_ARN).error(huge_error).await.expect_err("too long");
     printed.error("StopExecution validation error", &e);
 
+    // An endpoint with a path is signed by aws-sigv4's general signer (the
+    // root path by the crate's own): both signers' logs are searched.
+    let with_path = common::builder(&server, &credentials)
+        .endpoint_url(format!("{}/sfn/", server.url().trim_end_matches('/')))
+        .build()
+        .expect("a client");
+    with_path.describe_execution(EXECUTION_ARN).await.expect("DescribeExecution via a path");
+
     // The session really carried the credentials (so their absence below
     // means redaction, not a test that never used them).
     let last = server.last_request();
