@@ -1,7 +1,9 @@
 //! Signing: the headers of a request (content type, target, user agent)
-//! signed with SigV4 by `aws-sigv4`, and the clock they are signed by, which
-//! learns the service's offset from the HTTP `Date` of a response that
-//! refused a signature.
+//! signed with SigV4, and the clock they are signed by, which learns the
+//! service's offset from the HTTP `Date` of a response that refused a
+//! signature. A request to the endpoint's root has one canonical form, which
+//! is written directly; `aws-sigv4` derives the day's signing key (kept) and
+//! computes the HMAC, and signs requests to any other path whole.
 //!
 //! It takes credentials as given (loading them is [`crate::credentials`]'s
 //! job) and never logs them: signed header values are marked sensitive.
