@@ -57,10 +57,14 @@ struct ErrorImpl {
 
 impl Error {
     fn new(category: Category, message: impl fmt::Display, offset: usize) -> Self {
+        Self::placed(category, message, Some(offset))
+    }
+
+    fn placed(category: Category, message: impl fmt::Display, offset: Option<usize>) -> Self {
         Self(Box::new(ErrorImpl {
             category,
             message: message.to_string(),
-            offset: Some(offset),
+            offset,
             line: 0,
             column: 0,
         }))
@@ -102,13 +106,7 @@ impl std::error::Error for Error {}
 
 impl de::Error for Error {
     fn custom<T: fmt::Display>(message: T) -> Self {
-        Self(Box::new(ErrorImpl {
-            category: Category::Data,
-            message: message.to_string(),
-            offset: None,
-            line: 0,
-            column: 0,
-        }))
+        Self::placed(Category::Data, message, None)
     }
 }
 
@@ -196,6 +194,21 @@ const SIMPLE_ESCAPES: [u8; 256] = {
     table
 };
 
+/// Where the first quote, backslash or control character at or after `at`
+/// is, found eight bytes at a time (or where fewer than eight bytes are
+/// left, for the caller to go on byte by byte).
+#[inline]
+fn to_special(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(word) = word_at(bytes, at) {
+        let specials = string_specials(word);
+        if specials != 0 {
+            return at + (specials.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at
+}
+
 /// The eight bytes at `at`, if there are eight.
 fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     bytes.get(at..)?.first_chunk::<8>().map(|w| u64::from_le_bytes(*w))
@@ -277,22 +290,12 @@ impl<'de> Deserializer<'de> {
     }
 
     /// Steps over the string whose opening quote is at the position,
-    /// checking its escapes; gives the span of its content and whether it
-    /// has escapes.
-    fn scan_str(&mut self) -> Result<(usize, usize, bool)> {
+    /// checking its escapes.
+    fn scan_str(&mut self) -> Result<()> {
         let bytes = self.bytes();
-        let start = self.pos + 1;
-        let mut at = start;
-        let mut escaped = false;
+        let mut at = self.pos + 1;
         loop {
-            while let Some(word) = word_at(bytes, at) {
-                let specials = string_specials(word);
-                if specials != 0 {
-                    at += (specials.trailing_zeros() / 8) as usize;
-                    break;
-                }
-                at += 8;
-            }
+            at = to_special(bytes, at);
             match bytes.get(at) {
                 None => {
                     self.pos = at;
@@ -300,10 +303,9 @@ impl<'de> Deserializer<'de> {
                 }
                 Some(b'"') => {
                     self.pos = at + 1;
-                    return Ok((start, at, escaped));
+                    return Ok(());
                 }
                 Some(b'\\') => {
-                    escaped = true;
                     at = match bytes.get(at + 1) {
                         Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => at + 2,
                         Some(b'u') if hex4(bytes, at + 2).is_some() => at + 6,
@@ -339,15 +341,7 @@ impl<'de> Deserializer<'de> {
     fn read_str(&mut self) -> Result<Text<'de>> {
         let bytes = self.bytes();
         let start = self.pos + 1;
-        let mut at = start;
-        while let Some(word) = word_at(bytes, at) {
-            let specials = string_specials(word);
-            if specials != 0 {
-                at += (specials.trailing_zeros() / 8) as usize;
-                break;
-            }
-            at += 8;
-        }
+        let at = to_special(bytes, start);
         if bytes.get(at) == Some(&b'"') {
             self.pos = at + 1;
             // Both ends are quotes, so the span is on character boundaries.
