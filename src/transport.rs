@@ -63,6 +63,7 @@ pub(crate) type BodySeen<'a> = dyn Fn(&[u8]) + Sync + 'a;
 pub(crate) struct Undecoded {
     status: u16,
     body: bytes::Bytes,
+    request_id: Option<String>,
     attempts: u32,
     /// The call's span, to record a decoding error in.
     span: tracing::Span,
@@ -76,6 +77,27 @@ impl Undecoded {
             e.with_attempts(self.attempts).for_operation(O::NAME)
         })
     }
+}
+
+/// What the request path needs to know of an operation, apart from its
+/// input's types: with it, the path is compiled once, not per operation.
+struct Call {
+    name: &'static str,
+    host_prefix: Option<&'static str>,
+    min_attempt_timeout: Option<Duration>,
+    settings: CallSettings,
+}
+
+/// A call's attempts' common ground, resolved once per call.
+struct Plan {
+    name: &'static str,
+    /// The `X-Amz-Target` header.
+    target: String,
+    /// Where a host prefix sends the call instead of the endpoint.
+    to: Option<Destination>,
+    limits: Limits,
+    /// When the operation timeout runs out.
+    deadline: Option<Instant>,
 }
 
 /// The limits one call runs under: the client's policy, the operation's
@@ -159,45 +181,62 @@ impl Transport {
         self.send_with_metadata(input, settings).await.map(|(output, _)| output)
     }
 
-    /// [`send`](Self::send), leaving the successful response's body for the
-    /// caller to decode, after showing it to `seen` (the paginator reads the
-    /// next page's token there, to request that page while this one
-    /// decodes).
-    pub(crate) async fn send_undecoded<O: Operation>(
-        &self,
-        input: &O,
-        settings: CallSettings,
-        seen: Option<&BodySeen<'_>>,
-    ) -> Result<Undecoded, Error> {
-        let keep =
-            |status, body: &bytes::Bytes| Ok((status, body.clone(), tracing::Span::current()));
-        let ((status, body, span), meta) = self.send_observed(input, settings, seen, keep).await?;
-        Ok(Undecoded { status, body, attempts: meta.attempts, span })
-    }
-
     /// [`send`](Self::send), with the response's metadata.
     pub(crate) async fn send_with_metadata<O: Operation>(
         &self,
         input: &O,
         settings: CallSettings,
     ) -> Result<(O::Output, ResponseMetadata), Error> {
-        let decode = |status, body: &bytes::Bytes| response::decode_output(status, body);
-        self.send_observed(input, settings, None, decode).await
+        let undecoded = self.send_undecoded(input, settings, None).await?;
+        let meta = ResponseMetadata {
+            request_id: undecoded.request_id.clone(),
+            status: undecoded.status,
+            attempts: undecoded.attempts,
+        };
+        undecoded.decode::<O>().map(|output| (output, meta))
+    }
+
+    /// [`send`](Self::send), leaving the successful response's body for the
+    /// caller to decode, after showing it to `seen` (the paginator reads the
+    /// next page's token there, to request that page while this one
+    /// decodes).
+    ///
+    /// Only the input's checks and serialization are compiled per
+    /// operation; the rest of the path, in [`call`](Self::call), is compiled
+    /// once, however many operations a program uses.
+    pub(crate) async fn send_undecoded<O: Operation>(
+        &self,
+        input: &O,
+        settings: CallSettings,
+        seen: Option<&BodySeen<'_>>,
+    ) -> Result<Undecoded, Error> {
+        let body = input.validate().and_then(|()| {
+            serde_json::to_vec(input).map(bytes::Bytes::from).map_err(|e| {
+                Error::with_message(ErrorKind::InvalidInput, "cannot serialize the input")
+                    .with_source(e)
+            })
+        });
+        let call = Call {
+            name: O::NAME,
+            host_prefix: O::HOST_PREFIX,
+            min_attempt_timeout: O::MIN_ATTEMPT_TIMEOUT,
+            settings,
+        };
+        self.call(call, body, seen).await
     }
 
     /// Every call, in a span per call: `sfn` with the operation, then the
     /// attempts, the last HTTP status and request id, and the duration
     /// (never a body or a credential).
-    async fn send_observed<O: Operation, T>(
+    async fn call(
         &self,
-        input: &O,
-        settings: CallSettings,
+        call: Call,
+        body: Result<bytes::Bytes, Error>,
         seen: Option<&BodySeen<'_>>,
-        decode: impl Fn(u16, &bytes::Bytes) -> Result<T, Error>,
-    ) -> Result<(T, ResponseMetadata), Error> {
+    ) -> Result<Undecoded, Error> {
         let span = tracing::info_span!(
             "sfn",
-            operation = O::NAME,
+            operation = call.name,
             attempts = Empty,
             status = Empty,
             request_id = Empty,
@@ -205,28 +244,31 @@ impl Transport {
             error = Empty,
         );
         let started = Instant::now();
-        let result = self.send_inner(input, settings, seen, decode).instrument(span.clone()).await;
+        let result = self.send_inner(&call, body, seen).instrument(span.clone()).await;
         span.record(
             "duration_ms",
             u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
         );
         match &result {
-            Ok((_, meta)) => span.record("attempts", meta.attempts),
+            Ok(undecoded) => span.record("attempts", undecoded.attempts),
             Err(error) => span
                 .record("attempts", error.attempts())
                 .record("error", tracing::field::display(error.kind())),
         };
-        result.map_err(|e| e.for_operation(O::NAME))
+        result
+            .map(|undecoded| Undecoded { span, ..undecoded })
+            .map_err(|e| e.for_operation(call.name))
     }
 
     /// The call's settings win; an operation that holds its response long
     /// (a long poll) raises the client's attempt timeout to what it needs.
-    fn limits<O: Operation>(&self, settings: CallSettings) -> Result<Limits, Error> {
+    fn limits(&self, call: &Call) -> Result<Limits, Error> {
+        let settings = call.settings;
         let max_attempts = settings.max_attempts.unwrap_or(self.policy.max_attempts);
         if max_attempts == 0 {
             return Err(Error::config("max_attempts must be at least 1 (1 turns retries off)"));
         }
-        let client = match (self.policy.attempt_timeout, O::MIN_ATTEMPT_TIMEOUT) {
+        let client = match (self.policy.attempt_timeout, call.min_attempt_timeout) {
             (Some(client), Some(floor)) => Some(client.max(floor)),
             (client, _) => client,
         };
@@ -237,50 +279,44 @@ impl Transport {
         })
     }
 
-    async fn send_inner<O: Operation, T>(
+    async fn send_inner(
         &self,
-        input: &O,
-        settings: CallSettings,
+        call: &Call,
+        body: Result<bytes::Bytes, Error>,
         seen: Option<&BodySeen<'_>>,
-        decode: impl Fn(u16, &bytes::Bytes) -> Result<T, Error>,
-    ) -> Result<(T, ResponseMetadata), Error> {
-        let limits = self.limits::<O>(settings)?;
-        input.validate()?;
+    ) -> Result<Undecoded, Error> {
+        let limits = self.limits(call)?;
         // Shared, so each attempt sends it without copying.
-        let body = bytes::Bytes::from(serde_json::to_vec(input).map_err(|e| {
-            Error::with_message(ErrorKind::InvalidInput, "cannot serialize the input")
-                .with_source(e)
-        })?);
-        let target = concat_target(O::NAME);
-        let to = self.signer.destination(O::HOST_PREFIX);
-        // A timeout too long to add to now is no timeout.
-        let deadline = limits.operation_timeout.and_then(|t| Instant::now().checked_add(t));
+        let body = body?;
+        let plan = Plan {
+            name: call.name,
+            target: concat_target(call.name),
+            to: self.signer.destination(call.host_prefix),
+            // A timeout too long to add to now is no timeout.
+            deadline: limits.operation_timeout.and_then(|t| Instant::now().checked_add(t)),
+            limits,
+        };
         let mut attempts = 0;
         let mut retries = 0;
         let mut last_retry_cost = None;
         let mut skew_corrected = false;
         loop {
             attempts += 1;
-            let failure =
-                match self.attempt::<O>(&target, &body, to.as_ref(), &limits, deadline, seen).await
-                {
-                    // A body that does not decode is not worth another attempt.
-                    Ok((bytes, status, request_id)) => match decode(status, &bytes) {
-                        Ok(output) => {
-                            let cost = last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT);
-                            self.quota.release(cost);
-                            return Ok((output, ResponseMetadata { request_id, status, attempts }));
-                        }
-                        Err(error) => Failure::fatal(error),
-                    },
-                    Err(failure) => failure,
-                };
+            let failure = match self.attempt(&plan, &body, seen).await {
+                Ok((body, status, request_id)) => {
+                    let cost = last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT);
+                    self.quota.release(cost);
+                    let span = tracing::Span::none();
+                    return Ok(Undecoded { status, body, request_id, attempts, span });
+                }
+                Err(failure) => failure,
+            };
             let Failure { error, class, retry_after, server_date } = failure;
             if let Some((server, local)) = server_date {
                 if !skew_corrected && self.signer.clock().adjust(server, local) {
                     skew_corrected = true;
                     tracing::debug!(
-                        operation = O::NAME,
+                        operation = call.name,
                         attempt = attempts,
                         "clock skew corrected"
                     );
@@ -289,24 +325,25 @@ impl Transport {
             }
             let fail = |error: Error| Err(error.with_attempts(attempts));
             let Some(class) = class else { return fail(error) };
-            if attempts - u32::from(skew_corrected) >= limits.max_attempts {
+            if attempts - u32::from(skew_corrected) >= plan.limits.max_attempts {
                 return fail(error);
             }
             let wait = retry::delay(
                 retry::backoff(&self.policy.retry, class, retries, random::unit()),
                 retry_after,
             );
-            if deadline.is_some_and(|d| Instant::now().checked_add(wait).is_none_or(|at| at >= d)) {
-                return fail(operation_timeout(&limits).with_source(error));
+            let late = |d: Instant| Instant::now().checked_add(wait).is_none_or(|at| at >= d);
+            if plan.deadline.is_some_and(late) {
+                return fail(operation_timeout(&plan.limits).with_source(error));
             }
             if !self.quota.try_acquire(class.cost()) {
-                tracing::debug!(operation = O::NAME, attempt = attempts, "retry quota exhausted");
+                tracing::debug!(operation = call.name, attempt = attempts, "retry quota exhausted");
                 return fail(error);
             }
             last_retry_cost = Some(class.cost());
             retries += 1;
             tracing::debug!(
-                operation = O::NAME,
+                operation = call.name,
                 attempt = attempts,
                 delay_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
                 kind = %error.kind(),
@@ -320,22 +357,19 @@ impl Transport {
 
     /// One attempt: sign, send, read the whole body of a success, or decode
     /// the error.
-    async fn attempt<O: Operation>(
+    async fn attempt(
         &self,
-        target: &str,
+        plan: &Plan,
         body: &bytes::Bytes,
-        to: Option<&Destination>,
-        limits: &Limits,
-        deadline: Option<Instant>,
         seen: Option<&BodySeen<'_>>,
     ) -> Result<(bytes::Bytes, u16, Option<String>), Failure> {
-        let headers = self
-            .within(limits, deadline, None, self.signed_headers(target, body, to))
-            .await?
-            .map_err(Failure::fatal)?;
+        let headers =
+            Self::within(plan, None, self.signed_headers(&plan.target, body, plan.to.as_ref()))
+                .await?
+                .map_err(Failure::fatal)?;
         // Error replies may echo the token: it is redacted from them.
         let session_token = headers.get("x-amz-security-token").cloned();
-        let url = to.map_or(self.signer.endpoint(), |d| &d.url);
+        let url = plan.to.as_ref().map_or(self.signer.endpoint(), |d| &d.url);
         let request = self.http.post(url.clone()).headers(headers).body(body.clone());
         let exchange = async {
             let response = request.send().await.map_err(transport_failure)?;
@@ -359,9 +393,9 @@ impl Transport {
             Ok::<_, Failure>((answer, bytes))
         };
         let (Answer { status, request_id, error_type, retry_after, date }, bytes) =
-            self.within(limits, deadline, limits.attempt_timeout, exchange).await??;
+            Self::within(plan, plan.limits.attempt_timeout, exchange).await??;
         tracing::debug!(
-            operation = O::NAME,
+            operation = plan.name,
             status,
             request_id = request_id.as_deref().unwrap_or(""),
             "response"
@@ -386,18 +420,16 @@ impl Transport {
         Err(Failure { error, class, retry_after, server_date })
     }
 
-    /// Runs `work` within the attempt timeout `limit` and the operation
-    /// `deadline`, whichever ends first; running out is a timeout failure
+    /// Runs `work` within the attempt timeout `limit` and the operation's
+    /// deadline, whichever ends first; running out is a timeout failure
     /// that says which one ran out (the attempt timeout's may be retried).
     async fn within<T>(
-        &self,
-        limits: &Limits,
-        deadline: Option<Instant>,
+        plan: &Plan,
         limit: Option<Duration>,
         work: impl Future<Output = T>,
     ) -> Result<T, Failure> {
         let attempt_end = limit.and_then(|l| Instant::now().checked_add(l));
-        let (end, by_deadline) = match (attempt_end, deadline) {
+        let (end, by_deadline) = match (attempt_end, plan.deadline) {
             (Some(a), Some(d)) if d <= a => (d, true),
             (Some(a), _) => (a, false),
             (None, Some(d)) => (d, true),
@@ -405,7 +437,7 @@ impl Transport {
         };
         match tokio::time::timeout_at(end, work).await {
             Ok(out) => Ok(out),
-            Err(_) if by_deadline => Err(Failure::fatal(operation_timeout(limits))),
+            Err(_) if by_deadline => Err(Failure::fatal(operation_timeout(&plan.limits))),
             Err(_) => Err(Failure::transient(Error::with_message(
                 ErrorKind::Timeout,
                 format!("the attempt timeout ({:?}) ran out", limit.unwrap_or_default()),

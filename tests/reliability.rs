@@ -395,9 +395,12 @@ async fn the_retry_quota_bounds_retries_against_a_failing_service_and_recovers()
     assert!(attempts[18..].iter().all(|&a| a == 1), "{attempts:?}");
 
     // 10 tokens are left. Three successes at the first attempt give back
-    // one each: 13, still short of a retry.
+    // one each: 13, still short of a retry. A success whose body does not
+    // decode is a success for the quota too: the service answered.
     server.set_handler(|_| Reply::ok(DESCRIBED));
-    for _ in 0..3 {
+    server.push(Reply::ok("{\"executionArn\": 7}"));
+    assert_eq!(describe(&client).await.unwrap_err().kind(), ErrorKind::Decode);
+    for _ in 0..2 {
         describe(&client).await.unwrap();
     }
     server.push(unavailable());
