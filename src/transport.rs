@@ -255,9 +255,7 @@ impl Transport {
                 .record("attempts", error.attempts())
                 .record("error", tracing::field::display(error.kind())),
         };
-        result
-            .map(|undecoded| Undecoded { span, ..undecoded })
-            .map_err(|e| e.for_operation(call.name))
+        result.map_err(|e| e.for_operation(call.name))
     }
 
     /// The call's settings win; an operation that holds its response long
@@ -306,7 +304,8 @@ impl Transport {
                 Ok((body, status, request_id)) => {
                     let cost = last_retry_cost.unwrap_or(retry::NO_RETRY_INCREMENT);
                     self.quota.release(cost);
-                    let span = tracing::Span::none();
+                    // The call's span, entered by `call`.
+                    let span = tracing::Span::current();
                     return Ok(Undecoded { status, body, request_id, attempts, span });
                 }
                 Err(failure) => failure,
